@@ -1,0 +1,45 @@
+# The team's vocabulary. Everything installs what it needs first (`deps`).
+SHELL := /bin/bash
+PYTHON ?= python3.13
+UV := $(PYTHON) -m uv
+export UV_PYTHON_DOWNLOADS := never
+export SAM_CLI_TELEMETRY := 0
+
+.PHONY: deps run test lint format typecheck pr validate clean
+
+## deps: install uv (if missing) and the locked environment into .venv
+deps:
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet "uv==0.13.9"
+	@$(UV) sync --locked --quiet
+
+## run: the API on http://127.0.0.1:3000 (embedded PostgreSQL unless DATABASE_URL is set)
+run: deps
+	$(UV) run veil serve
+
+## test: unit, integration (real PostgreSQL), API-over-HTTP and template tests
+test: deps
+	$(UV) run pytest
+
+## lint: ruff lint and format check
+lint: deps
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+
+## format: apply ruff's formatting and fixes
+format: deps
+	$(UV) run ruff format .
+	$(UV) run ruff check --fix .
+
+## typecheck: mypy (strict) on the layer's veil package
+typecheck: deps
+	$(UV) run mypy
+
+## validate: sam validate --lint, offline
+validate: deps
+	$(UV) tool run --from aws-sam-cli==1.170.0 sam validate --lint
+
+## pr: the gate before a change is done
+pr: lint typecheck test
+
+clean:
+	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache .aws-sam

@@ -1,0 +1,44 @@
+"""POST /v1/redact and POST /v1/detect: parse, call veil, respond."""
+
+from typing import Annotated, Any
+
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver
+from aws_lambda_powertools.event_handler.openapi.params import Body
+from aws_lambda_powertools.utilities.typing import LambdaContext
+from veil.api.models import DetectRequest, DetectResponse, RedactRequest, RedactResponse
+from veil.api.redaction_service import default_redaction_service
+from veil.audit import Action
+from veil.auth import Principal, Scope
+from veil.http.gateway import handle, install_problem_handlers, principal_of, request_id_of
+from veil.observability import logger
+
+ROUTE_SCOPES = {"/v1/redact": Scope.REDACT, "/v1/detect": Scope.DETECT}
+ROUTE_ACTIONS = {"/v1/redact": Action.REDACT, "/v1/detect": Action.DETECT}
+
+app = APIGatewayRestResolver(enable_validation=True)
+install_problem_handlers(app)
+
+
+@app.post("/v1/redact", summary="Redact PII from text", tags=["redaction"])
+def redact(body: Annotated[RedactRequest, Body()]) -> RedactResponse:
+    event = app.current_event.raw_event
+    return default_redaction_service().redact(body, principal_of(event), request_id_of(event))
+
+
+@app.post("/v1/detect", summary="Detect PII in text", tags=["redaction"])
+def detect(body: Annotated[DetectRequest, Body()]) -> DetectResponse:
+    event = app.current_event.raw_event
+    return default_redaction_service().detect(body, principal_of(event), request_id_of(event))
+
+
+def _audit_rejection(principal: Principal, event: dict[str, Any], status: int) -> None:
+    action = ROUTE_ACTIONS[event["resource"]]
+    size = len(str(event.get("body") or ""))  # as received: the body may not even decode
+    default_redaction_service().record_rejection(
+        principal, request_id_of(event), action, status, size
+    )
+
+
+@logger.inject_lambda_context(log_event=False)
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return handle(app, event, context, ROUTE_SCOPES, on_rejected=_audit_rejection)

@@ -1,0 +1,1 @@
+"""Veil: PII detection and redaction. Handlers in functions/ call into this package."""

@@ -1,0 +1,133 @@
+"""Detect, transform, audit, answer: the path of one /v1/detect or /v1/redact call.
+
+The response is built only after its audit event is durable; when the audit cannot be
+written the call fails with 503 and returns nothing (veil.http.problems.audit_unavailable).
+"""
+
+import time
+from collections.abc import Sequence
+from functools import cache
+
+from veil.api.models import (
+    DetectedEntity,
+    DetectRequest,
+    DetectResponse,
+    Range,
+    RedactRequest,
+    RedactResponse,
+)
+from veil.audit import Action, AuditRepository, AuditUnavailableError, Outcome
+from veil.audit.events import event_for, findings_of
+from veil.auth.principal import Principal
+from veil.database.pool import default_pool
+from veil.detection import Engine, Entity, default_engine
+from veil.detection.offsets import OffsetMap
+from veil.http import problems
+from veil.observability import logger
+from veil.redaction import redact
+from veil.settings import get_settings
+from veil.tenant_keys import KeyPurpose, TenantKeys
+
+
+class RedactionService:
+    def __init__(self, engine: Engine, audit: AuditRepository, keys: TenantKeys) -> None:
+        self._engine = engine
+        self._audit = audit
+        self._keys = keys
+
+    def detect(self, request: DetectRequest, caller: Principal, request_id: str) -> DetectResponse:
+        started = time.perf_counter()
+        entities = self._analyze(request)
+        response = DetectResponse(
+            entities=_described(request.text, entities), request_id=request_id
+        )
+        self._record(caller, request_id, Action.DETECT, request.text, entities, 0, started)
+        return response
+
+    def redact(self, request: RedactRequest, caller: Principal, request_id: str) -> RedactResponse:
+        started = time.perf_counter()
+        entities = self._analyze(request)
+        hash_key = self._keys.key(caller.tenant_id, KeyPurpose.HASH_OPERATOR)
+        redacted = redact(request.text, entities, request.operators, hash_key)
+        response = RedactResponse(
+            redacted_text=redacted,
+            entities=_described(request.text, entities),
+            request_id=request_id,
+        )
+        output_bytes = len(redacted.encode("utf-8"))
+        self._record(
+            caller, request_id, Action.REDACT, request.text, entities, output_bytes, started
+        )
+        return response
+
+    def record_rejection(
+        self, caller: Principal, request_id: str, action: Action, status: int, input_bytes: int
+    ) -> None:
+        """Audit a call refused after authentication (invalid body, missing scope).
+
+        Best effort: the caller gets its error response whether or not this is written.
+        """
+        event = event_for(caller, request_id, action, Outcome.REJECTED, status, input_bytes, 0, 0.0)
+        try:
+            self._audit.append(event)
+        except AuditUnavailableError:
+            logger.warning("rejection not audited", extra={"request_id": request_id})
+
+    def _analyze(self, request: DetectRequest) -> list[Entity]:
+        return self._engine.analyze(
+            request.text,
+            entities=set(request.entities) if request.entities is not None else None,
+            score_threshold=request.score_threshold,
+        )
+
+    def _record(
+        self,
+        caller: Principal,
+        request_id: str,
+        action: Action,
+        text: str,
+        entities: Sequence[Entity],
+        output_bytes: int,
+        started: float,
+    ) -> None:
+        key = self._keys.key(caller.tenant_id, KeyPurpose.AUDIT_FINGERPRINT)
+        event = event_for(
+            caller,
+            request_id,
+            action,
+            Outcome.OK,
+            200,
+            len(text.encode("utf-8")),
+            output_bytes,
+            (time.perf_counter() - started) * 1000,
+            findings_of(text, entities, key),
+        )
+        try:
+            self._audit.append(event)
+        except AuditUnavailableError:
+            raise problems.audit_unavailable() from None
+
+
+def _described(text: str, entities: Sequence[Entity]) -> list[DetectedEntity]:
+    offsets = OffsetMap(text, text.encode("utf-8"))
+    return [
+        DetectedEntity(
+            type=e.type,
+            start=e.start,
+            end=e.end,
+            score=e.score,
+            utf16=Range(start=offsets.utf16_of_char(e.start), end=offsets.utf16_of_char(e.end)),
+            utf8=Range(start=offsets.byte_of_char(e.start), end=offsets.byte_of_char(e.end)),
+        )
+        for e in entities
+    ]
+
+
+@cache
+def default_redaction_service() -> RedactionService:
+    """Built once per execution environment: engine compiled, pool open, keys loaded."""
+    return RedactionService(
+        default_engine(),
+        AuditRepository(default_pool()),
+        TenantKeys(get_settings().master_key_bytes()),
+    )

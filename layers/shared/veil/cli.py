@@ -1,0 +1,128 @@
+"""The `veil` command: local server, database migrations, API keys."""
+
+import argparse
+import os
+import shlex
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from veil.auth import ApiKeyStore, Scope
+
+EXAMPLE_TEXT = "Contact jane.doe@example.com, card 4111 1111 1111 1111, SSN 536-22-8174."
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="veil", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the API locally on an HTTP port")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=3000)
+    serve.add_argument(
+        "--state-dir",
+        type=Path,
+        default=Path(".veil"),
+        help="where the embedded database and local master key live",
+    )
+    serve.add_argument("--functions-dir", type=Path, default=Path("functions"))
+    serve.set_defaults(run=_serve)
+
+    db = commands.add_parser("db", help="database schema").add_subparsers(dest="db", required=True)
+    db.add_parser(
+        "migrate", help="apply pending migrations (DATABASE_URL, owner role)"
+    ).set_defaults(run=_migrate)
+
+    keys = commands.add_parser("keys", help="API keys").add_subparsers(dest="keys", required=True)
+    create = keys.add_parser("create", help="create a key and print it once")
+    create.add_argument("--tenant", required=True)
+    create.add_argument("--client", default="default")
+    create.add_argument(
+        "--scopes", required=True, type=_scopes, help=f"comma-separated: {','.join(Scope)}"
+    )
+    create.set_defaults(run=_create_key)
+    revoke = keys.add_parser("revoke", help="revoke a key by its id")
+    revoke.add_argument("key_id")
+    revoke.set_defaults(run=_revoke_key)
+
+    args = parser.parse_args(argv)
+    result: int = args.run(args)
+    return result
+
+
+def _scopes(value: str) -> list[Scope]:
+    try:
+        return [Scope(s.strip()) for s in value.split(",") if s.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"scopes are {', '.join(Scope)}") from None
+
+
+def _database_url() -> str:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        sys.exit("veil: set DATABASE_URL to the database (owner role)")
+    return url
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from veil.database.migrations import migrate
+
+    applied = migrate(_database_url())
+    for migration in applied:
+        print(f"applied {migration.version:04d}_{migration.name}")
+    print("schema is current" if not applied else f"{len(applied)} migration(s) applied")
+    return 0
+
+
+def _key_store(url: str) -> ApiKeyStore:
+    from veil.database.pool import open_pool
+
+    return ApiKeyStore(open_pool(url, size=1))
+
+
+def _create_key(args: argparse.Namespace) -> int:
+    key_id, key = _key_store(_database_url()).create(args.tenant, args.client, args.scopes)
+    print(f"key id: {key_id}")
+    print(f"key:    {key}")
+    print("The key is shown only this once; Veil stores only its hash.")
+    return 0
+
+
+def _revoke_key(args: argparse.Namespace) -> int:
+    if _key_store(_database_url()).revoke(args.key_id):
+        print(f"revoked {args.key_id}")
+        return 0
+    print(f"veil: no active key with id {args.key_id}", file=sys.stderr)
+    return 1
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from veil.local.environment import prepare
+    from veil.local.server import LocalApi, make_server
+
+    environment = prepare(args.state_dir)
+    environment.export()
+    _, key = _key_store(environment.admin_url).create("local", "developer", list(Scope))
+    server = make_server(LocalApi(args.functions_dir.resolve()), args.host, args.port)
+    host, port = args.host, server.server_address[1]
+    body = shlex.quote(f'{{"text": "{EXAMPLE_TEXT}"}}')
+    print(f"Veil is listening on http://{host}:{port}", flush=True)
+    where = f"embedded, in {args.state_dir}" if environment.postgres else "DATABASE_URL"
+    print(f"database: {where}")
+    print(f"API key for this session (all scopes): {key}")
+    print("Try:")
+    print(f"  curl -s http://{host}:{port}/v1/redact -H 'x-api-key: {key}' \\")
+    print(f"       -H 'content-type: application/json' -d {body}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        if environment.postgres is not None:
+            environment.postgres.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

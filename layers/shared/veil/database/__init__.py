@@ -1,0 +1,1 @@
+"""The service's PostgreSQL database: connection pool and versioned migrations."""

@@ -1,0 +1,52 @@
+"""The canonical entity vocabulary (fixed names, see docs/entities.md) and detected spans."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class EntityType(StrEnum):
+    PERSON = "PERSON"
+    ADDRESS = "ADDRESS"
+    EMAIL_ADDRESS = "EMAIL_ADDRESS"
+    PHONE_NUMBER = "PHONE_NUMBER"
+    CREDIT_CARD = "CREDIT_CARD"
+    IBAN_CODE = "IBAN_CODE"
+    US_SSN = "US_SSN"
+    US_ITIN = "US_ITIN"
+    US_PASSPORT = "US_PASSPORT"
+    US_DRIVER_LICENSE = "US_DRIVER_LICENSE"
+    US_BANK_NUMBER = "US_BANK_NUMBER"
+    IP_ADDRESS = "IP_ADDRESS"
+    MAC_ADDRESS = "MAC_ADDRESS"
+    URL = "URL"
+    DATE_OF_BIRTH = "DATE_OF_BIRTH"
+    UK_NINO = "UK_NINO"
+    UK_NHS = "UK_NHS"
+    CA_SIN = "CA_SIN"
+    IN_AADHAAR = "IN_AADHAAR"
+    IN_PAN = "IN_PAN"
+    SWIFT_CODE = "SWIFT_CODE"
+    CRYPTO = "CRYPTO"
+    AWS_ACCESS_KEY = "AWS_ACCESS_KEY"
+    AWS_SECRET_KEY = "AWS_SECRET_KEY"
+    API_TOKEN = "API_TOKEN"
+    PRIVATE_KEY = "PRIVATE_KEY"
+    PASSWORD = "PASSWORD"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One detected value: `start`/`end` are code-point offsets into the text, end exclusive.
+
+    The value itself is deliberately not stored: slice the text when an operator needs it,
+    so an Entity can be logged or audited without carrying personal data.
+    """
+
+    type: EntityType
+    start: int
+    end: int
+    score: float
+    recognizer: str
+
+    def overlaps(self, other: "Entity") -> bool:
+        return self.start < other.end and other.start < self.end

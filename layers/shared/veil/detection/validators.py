@@ -1,0 +1,195 @@
+"""Checks that turn a pattern match into a detection: checksums and structure rules.
+
+Each validator takes the matched text and answers with the part of it that is the value,
+as (start, end) offsets within the match, or None to reject it. Most accept all or nothing
+(`whole`); some trim (an IBAN followed by more capitals, a phone number inside a longer run).
+Cheap checks come first; the phone-number parser only sees what survives them.
+"""
+
+import ipaddress
+import json
+from base64 import urlsafe_b64decode
+from binascii import Error as Base64Error
+from collections.abc import Callable
+from functools import wraps
+
+import phonenumbers
+
+type Span = tuple[int, int]
+type Validator = Callable[[str], Span | None]
+
+
+def whole(check: Callable[[str], bool]) -> Validator:
+    """A validator that accepts the entire match when `check` holds."""
+
+    @wraps(check)
+    def validate(value: str) -> Span | None:
+        return (0, len(value)) if check(value) else None
+
+    return validate
+
+
+def digits_of(value: str) -> str:
+    return "".join(c for c in value if c.isdigit())
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        if i % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+# Issuer prefixes of the card networks (IIN ranges), with the lengths each issues.
+_CARD_NETWORKS: tuple[tuple[tuple[int, int], frozenset[int]], ...] = (
+    ((4, 4), frozenset({13, 16, 19})),  # Visa
+    ((51, 55), frozenset({16})),  # Mastercard
+    ((2221, 2720), frozenset({16})),  # Mastercard 2-series
+    ((34, 34), frozenset({15})),  # Amex
+    ((37, 37), frozenset({15})),  # Amex
+    ((6011, 6011), frozenset({16, 17, 18, 19})),  # Discover
+    ((644, 649), frozenset({16, 17, 18, 19})),  # Discover
+    ((65, 65), frozenset({16, 17, 18, 19})),  # Discover
+    ((3528, 3589), frozenset({16, 17, 18, 19})),  # JCB
+    ((300, 305), frozenset({14, 16, 17, 18, 19})),  # Diners Club
+    ((36, 36), frozenset({14, 16, 17, 18, 19})),  # Diners Club
+    ((38, 39), frozenset({16, 17, 18, 19})),  # Diners Club
+    ((62, 62), frozenset({16, 17, 18, 19})),  # UnionPay
+    ((50, 50), frozenset(range(12, 20))),  # Maestro
+    ((56, 58), frozenset(range(12, 20))),  # Maestro
+    ((63, 63), frozenset(range(12, 20))),  # Maestro
+    ((67, 67), frozenset(range(12, 20))),  # Maestro
+)
+
+
+def _known_network(digits: str) -> bool:
+    for (low, high), lengths in _CARD_NETWORKS:
+        width = len(str(low))
+        if low <= int(digits[:width]) <= high and len(digits) in lengths:
+            return True
+    return False
+
+
+@whole
+def credit_card(value: str) -> bool:
+    separators = {c for c in value if not c.isdigit()}
+    if len(separators) > 1:  # "4111 1111-1111 1111" is not how a card is written
+        return False
+    digits = digits_of(value)
+    return 12 <= len(digits) <= 19 and _known_network(digits) and luhn_ok(digits)
+
+
+# Numbers the Social Security Administration never issues or has voided after publication.
+_VOID_SSNS = frozenset({"078051120", "219099999", "123456789"})
+
+
+@whole
+def us_ssn(value: str) -> bool:
+    digits = digits_of(value)
+    area, group, serial = digits[:3], digits[3:5], digits[5:]
+    if area in ("000", "666") or area[0] == "9" or group == "00" or serial == "0000":
+        return False
+    return digits not in _VOID_SSNS and len(set(digits)) > 1
+
+
+# IBAN length per country (ISO 13616 registry): SEPA members and other common issuers.
+IBAN_LENGTHS: dict[str, int] = {
+    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22,
+    "BH": 22, "BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22,
+    "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18, "FO": 18, "FR": 27,
+    "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28, "HR": 21, "HU": 28,
+    "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20,
+    "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MD": 24,
+    "ME": 22, "MK": 19, "MR": 27, "MT": 31, "MU": 30, "NL": 18, "NO": 15, "PK": 24,
+    "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SC": 31,
+    "SE": 24, "SI": 19, "SK": 24, "SM": 27, "ST": 25, "SV": 28, "TL": 23, "TN": 24,
+    "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
+}  # fmt: skip
+
+
+def iban_mod97_ok(compact: str) -> bool:
+    rearranged = compact[4:] + compact[:4]
+    number = "".join(str(int(c, 36)) for c in rearranged)
+    return int(number) % 97 == 1
+
+
+def iban(value: str) -> Span | None:
+    """Take exactly the country's IBAN length (spaces allowed between groups), then mod 97."""
+    expected = IBAN_LENGTHS.get(value[:2])
+    if expected is None:
+        return None
+    taken = 0
+    for end, ch in enumerate(value, start=1):
+        if ch != " ":
+            taken += 1
+            if taken == expected:
+                return (0, end) if iban_mod97_ok(value[:end].replace(" ", "")) else None
+    return None
+
+
+@whole
+def ip_address(value: str) -> bool:
+    try:
+        address = ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    # "::" and "::1"-style loopback/unspecified addresses identify no one.
+    return not (address.is_unspecified or (address.version == 6 and address.is_loopback))
+
+
+_URL_TRAILING = ".,;:!?'\")]}>"
+
+
+def url(value: str) -> Span | None:
+    """Drop trailing punctuation that belongs to the sentence, keeping balanced parentheses."""
+    end = len(value)
+    while end and value[end - 1] in _URL_TRAILING:
+        if value[end - 1] == ")" and value[:end].count("(") >= value[:end].count(")"):
+            break
+        end -= 1
+    host_start = value.find("//") + 2 if "//" in value else 0
+    return (0, end) if end - host_start >= 4 else None
+
+
+def email_address(value: str) -> Span | None:
+    """Trim punctuation the match took from before the address ("...jane@x.io")."""
+    local = value.split("@", 1)[0]
+    start = len(local) - len(local.lstrip("._%+-"))
+    if start == len(local) or local.endswith(".") or ".." in value[start:]:
+        return None
+    return (start, len(value))
+
+
+@whole
+def jwt(value: str) -> bool:
+    header = value.split(".", 1)[0]
+    try:
+        decoded = json.loads(urlsafe_b64decode(header + "=" * (-len(header) % 4)))
+    except (Base64Error, ValueError):
+        return False
+    return isinstance(decoded, dict) and "alg" in decoded
+
+
+def phone_number(region: str) -> Validator:
+    """A validator that finds a number valid for its country (international form, or `region`)."""
+
+    def validate(value: str) -> Span | None:
+        digits = digits_of(value)
+        if not 7 <= len(digits) <= 17:
+            return None
+        # "00" is the international prefix of most countries; as " +" the offsets stay put.
+        candidate = " +" + value[2:] if value.startswith("00") else value
+        for match in phonenumbers.PhoneNumberMatcher(
+            candidate, region, phonenumbers.Leniency.VALID
+        ):
+            start = 0 if candidate is not value and match.start == 1 else match.start
+            return (start, match.end)
+        return None
+
+    validate.__name__ = f"phone_number_{region}"
+    return validate

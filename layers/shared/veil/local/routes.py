@@ -1,0 +1,41 @@
+"""The API's routes as template.yaml declares them (a test keeps the two in step)."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    method: str
+    resource: str  # API Gateway resource path; `{name}` segments are path parameters
+    function: str  # folder under functions/
+    authorized: bool = True  # goes through the Lambda authorizer first
+
+    def match(self, method: str, path: str) -> dict[str, str] | None:
+        if method != self.method:
+            return None
+        pattern, actual = self.resource.strip("/").split("/"), path.strip("/").split("/")
+        if len(pattern) != len(actual):
+            return None
+        parameters = {}
+        for expected, segment in zip(pattern, actual, strict=True):
+            if expected.startswith("{") and expected.endswith("}"):
+                if not segment:
+                    return None
+                parameters[expected[1:-1]] = segment
+            elif expected != segment:
+                return None
+        return parameters
+
+
+ROUTES: tuple[Route, ...] = (
+    Route("POST", "/v1/redact", "redact"),
+    Route("POST", "/v1/detect", "redact"),
+)
+
+
+def find_route(method: str, path: str) -> tuple[Route, dict[str, str]] | None:
+    for route in ROUTES:
+        parameters = route.match(method, path)
+        if parameters is not None:
+            return route, parameters
+    return None

@@ -1,0 +1,149 @@
+"""`veil serve`: HTTP on 127.0.0.1 -> API Gateway event -> authorizer -> handler, in process.
+
+Behaves like the deployed API Gateway where it matters to clients: the authorizer runs
+first (no cache here, so a revoked key is refused at once), errors API Gateway answers
+itself come back as the same problem+json bodies (template.yaml's Gateway Responses), and
+each function handles one invocation at a time, as one Lambda execution environment does.
+"""
+
+import base64
+import importlib.util
+import threading
+from collections.abc import Callable
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from veil.http import problems
+from veil.http.headers import SECURITY_HEADERS
+from veil.http.problems import PROBLEM_CONTENT_TYPE, Problem
+from veil.local.events import LocalContext, authorizer_event, rest_event
+from veil.local.routes import find_route
+from veil.observability import logger
+
+API_GATEWAY_MAX_BODY = 10 * 1024 * 1024
+
+type Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
+type HttpResponse = tuple[int, dict[str, str], bytes]
+
+
+class LocalApi:
+    """Dispatches requests to the handlers in `functions_dir`, loaded as Lambda would."""
+
+    def __init__(self, functions_dir: Path) -> None:
+        self._functions_dir = functions_dir
+        self._modules: dict[str, ModuleType] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._loading = threading.Lock()
+
+    def dispatch(
+        self, method: str, target: str, headers: dict[str, str], body: bytes
+    ) -> HttpResponse:
+        url = urlsplit(target)
+        found = find_route(method, url.path)
+        headers = {k.lower(): v for k, v in headers.items()}
+        if found is None:
+            return _gateway_problem(problems.not_found(), "none")
+        route, path_parameters = found
+        event = rest_event(
+            method, url.path, route.resource, headers, parse_qs(url.query), body, path_parameters
+        )
+        request_id = event["requestContext"]["requestId"]
+        if len(body) > API_GATEWAY_MAX_BODY:
+            return _gateway_problem(problems.payload_too_large(API_GATEWAY_MAX_BODY), request_id)
+        if route.authorized:
+            refusal = self._authorize(event)
+            if refusal is not None:
+                return _gateway_problem(refusal, request_id)
+        return _http_response(self.invoke(route.function, event))
+
+    def invoke(self, function: str, event: dict[str, Any]) -> dict[str, Any]:
+        handler = self._handler(function)
+        with self._locks[function]:
+            return handler(event, LocalContext(function_name=function))
+
+    def _authorize(self, event: dict[str, Any]) -> Problem | None:
+        if not event["headers"].get("x-api-key"):
+            return problems.unauthorized()  # API Gateway refuses before calling the authorizer
+        try:
+            policy = self.invoke("authorizer", authorizer_event(event))
+        except Exception as error:
+            if str(error) == "Unauthorized":
+                return problems.unauthorized()
+            logger.error("authorizer failed", extra={"error_class": type(error).__name__})
+            return problems.internal_error()
+        statements = policy["policyDocument"]["Statement"]
+        if not any(s["Effect"] == "Allow" for s in statements):
+            return Problem(HTTPStatus.FORBIDDEN, "forbidden", "This API key may not call this API.")
+        event["requestContext"]["authorizer"] = {
+            **policy.get("context", {}),
+            "principalId": policy["principalId"],
+        }
+        return None
+
+    def _handler(self, function: str) -> Handler:
+        with self._loading:
+            if function not in self._modules:
+                path = self._functions_dir / function / "app.py"
+                spec = importlib.util.spec_from_file_location(f"veil_function_{function}", path)
+                if spec is None or spec.loader is None:
+                    raise FileNotFoundError(path)
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+                self._modules[function] = module
+                self._locks[function] = threading.Lock()
+        handler: Handler = self._modules[function].lambda_handler
+        return handler
+
+
+def _gateway_problem(problem: Problem, request_id: str) -> HttpResponse:
+    headers = {**SECURITY_HEADERS, "Content-Type": PROBLEM_CONTENT_TYPE, **problem.headers}
+    return int(problem.status), headers, problem.body(request_id).encode()
+
+
+def _http_response(response: dict[str, Any]) -> HttpResponse:
+    headers = dict(response.get("headers") or {})
+    for name, values in (response.get("multiValueHeaders") or {}).items():
+        headers[name] = ", ".join(values)
+    body = response.get("body") or ""
+    payload = base64.b64decode(body) if response.get("isBase64Encoded") else body.encode()
+    return int(response["statusCode"]), headers, payload
+
+
+class _RequestHandler(BaseHTTPRequestHandler):
+    api: LocalApi
+    protocol_version = "HTTP/1.1"
+
+    def _serve(self) -> None:
+        length = int(self.headers.get("content-length") or 0)
+        if length > API_GATEWAY_MAX_BODY:
+            status, headers, payload = _gateway_problem(
+                problems.payload_too_large(API_GATEWAY_MAX_BODY), "none"
+            )
+            self.close_connection = True
+        else:
+            body = self.rfile.read(length) if length else b""
+            status, headers, payload = self.api.dispatch(
+                self.command, self.path, dict(self.headers.items()), body
+            )
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Silenced: the default access log prints query strings, which may hold PII."""
+
+
+def make_server(api: LocalApi, host: str = "127.0.0.1", port: int = 3000) -> ThreadingHTTPServer:
+    handler = type("Handler", (_RequestHandler,), {"api": api})
+    server = ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    return server

@@ -1,0 +1,65 @@
+"""Service configuration, read once from the environment and validated at cold start.
+
+In AWS the secrets come from Secrets Manager by ARN (`VEIL_MASTER_KEY_SECRET_ARN`,
+`VEIL_DATABASE_SECRET_ARN`); locally and in tests they are given directly
+(`VEIL_MASTER_KEY`, `DATABASE_URL`).
+"""
+
+import json
+from functools import cache
+from typing import Annotated
+from urllib.parse import quote
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="VEIL_", frozen=True)
+
+    database_url: Annotated[
+        SecretStr | None, Field(validation_alias=AliasChoices("DATABASE_URL", "VEIL_DATABASE_URL"))
+    ] = None
+    database_secret_arn: str | None = None
+    master_key: SecretStr | None = None  # hex, at least 32 bytes
+    master_key_secret_arn: str | None = None
+    db_pool_size: int = Field(default=2, ge=1, le=32)
+    db_connect_timeout_s: int = Field(default=3, ge=1)
+    db_statement_timeout_ms: int = Field(default=3000, ge=100)
+
+    def conninfo(self) -> str:
+        """The application's database connection string."""
+        if self.database_url is not None:
+            return self.database_url.get_secret_value()
+        if self.database_secret_arn is not None:
+            return _conninfo_from_rds_secret(_secret_string(self.database_secret_arn))
+        raise RuntimeError("no database configured: set DATABASE_URL or VEIL_DATABASE_SECRET_ARN")
+
+    def master_key_bytes(self) -> bytes:
+        if self.master_key is not None:
+            return bytes.fromhex(self.master_key.get_secret_value())
+        if self.master_key_secret_arn is not None:
+            return bytes.fromhex(_secret_string(self.master_key_secret_arn).strip())
+        raise RuntimeError(
+            "no master key configured: set VEIL_MASTER_KEY or VEIL_MASTER_KEY_SECRET_ARN"
+        )
+
+
+def _secret_string(arn: str) -> str:
+    # Imported here: only the AWS path pays for it at cold start.
+    from aws_lambda_powertools.utilities.parameters import get_secret
+
+    return str(get_secret(arn, max_age=300))
+
+
+def _conninfo_from_rds_secret(secret: str) -> str:
+    """RDS-managed secrets are JSON with host, port, username, password, dbname."""
+    fields = json.loads(secret)
+    user, password = quote(fields["username"], safe=""), quote(fields["password"], safe="")
+    port = fields.get("port", 5432)
+    return f"postgresql://{user}:{password}@{fields['host']}:{port}/{fields.get('dbname', 'veil')}"
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,85 @@
+"""POST /v1/redact and /v1/detect over HTTP, through the authorizer and handler."""
+
+from veil.database.pool import Pool
+
+from .conftest import Client
+
+EMAIL, CARD, SSN = "jane.doe@example.com", "4111 1111 1111 1111", "536-22-8174"
+TEXT = f"Contact {EMAIL}, card {CARD}, SSN {SSN}."
+
+
+def test_redact_replaces_values_and_audits_without_them(client: Client, admin_pool: Pool) -> None:
+    reply = client.post("/v1/redact", {"text": TEXT})
+    assert reply.status == 200
+    assert reply.headers["Content-Type"] == "application/json"
+    body = reply.json
+    assert body["redacted_text"] == "Contact <EMAIL_ADDRESS>, card <CREDIT_CARD>, SSN <US_SSN>."
+    assert [(e["type"], TEXT[e["start"] : e["end"]]) for e in body["entities"]] == [
+        ("EMAIL_ADDRESS", EMAIL),
+        ("CREDIT_CARD", CARD),
+        ("US_SSN", SSN),
+    ]
+    assert reply.headers["X-Request-Id"] == body["request_id"]
+    with admin_pool.connection() as conn:
+        rows = conn.execute(
+            "SELECT row_to_json(a)::text FROM audit_events a WHERE request_id = %s",
+            (body["request_id"],),
+        ).fetchall()
+    assert len(rows) == 1
+    stored = rows[0][0]
+    assert '"outcome" : "ok"' in stored.replace('":"', '" : "')
+    for value in (EMAIL, CARD, SSN, CARD.replace(" ", ""), SSN.replace("-", "")):
+        assert value not in stored
+
+
+def test_operators_per_type(client: Client) -> None:
+    reply = client.post(
+        "/v1/redact",
+        {
+            "text": TEXT,
+            "operators": {
+                "CREDIT_CARD": {"type": "mask", "chars_to_mask": 15},
+                "EMAIL_ADDRESS": {"type": "redact"},
+                "DEFAULT": {"type": "replace", "new_value": "[hidden]"},
+            },
+        },
+    )
+    assert reply.status == 200
+    assert reply.json["redacted_text"] == "Contact , card ***************1111, SSN [hidden]."
+
+
+def test_hash_operator_is_stable_across_requests_of_a_tenant(client: Client) -> None:
+    document = {"text": f"id {SSN}", "operators": {"DEFAULT": {"type": "hash"}}}
+    first = client.post("/v1/redact", document).json["redacted_text"]
+    second = client.post("/v1/redact", document).json["redacted_text"]
+    assert first == second
+    assert SSN not in first
+    assert len(first) == len("id ") + 64
+
+
+def test_detect_reports_utf16_and_utf8_ranges(client: Client) -> None:
+    text = f"😀 é {EMAIL}"
+    reply = client.post("/v1/detect", {"text": text})
+    assert reply.status == 200
+    [entity] = reply.json["entities"]
+    assert text[entity["start"] : entity["end"]] == EMAIL
+    utf16 = text.encode("utf-16-le")
+    assert (
+        utf16[entity["utf16"]["start"] * 2 : entity["utf16"]["end"] * 2].decode("utf-16-le")
+        == EMAIL
+    )
+    assert text.encode()[entity["utf8"]["start"] : entity["utf8"]["end"]].decode() == EMAIL
+    assert "redacted_text" not in reply.json
+
+
+def test_detect_filters_types_and_threshold(client: Client) -> None:
+    reply = client.post("/v1/detect", {"text": TEXT, "entities": ["US_SSN", "CREDIT_CARD"]})
+    assert [e["type"] for e in reply.json["entities"]] == ["CREDIT_CARD", "US_SSN"]
+    reply = client.post("/v1/detect", {"text": TEXT, "score_threshold": 0.9})
+    assert [e["type"] for e in reply.json["entities"]] == ["EMAIL_ADDRESS", "CREDIT_CARD"]
+
+
+def test_text_without_pii_comes_back_unchanged(client: Client) -> None:
+    reply = client.post("/v1/redact", {"text": "nothing to see here"})
+    assert reply.json["redacted_text"] == "nothing to see here"
+    assert reply.json["entities"] == []

@@ -1,0 +1,107 @@
+"""Shared fixtures: a real PostgreSQL for integration and API tests.
+
+The server is, in order: DATABASE_URL if set; the machine's server on 127.0.0.1:5432 if
+one answers; otherwise a throwaway cluster this session starts (and stops) itself. Each test
+session gets its own freshly migrated database, dropped at the end.
+"""
+
+import os
+import secrets
+import socket
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import pytest
+from psycopg import sql
+from psycopg.conninfo import make_conninfo
+from veil.database.migrations import migrate
+from veil.database.pool import Pool, open_pool
+from veil.local.environment import app_role_url
+from veil.local.postgres import EmbeddedPostgres
+
+ROOT = Path(__file__).resolve().parent.parent
+MASTER_KEY_HEX = "6b" * 32
+
+
+@dataclass(frozen=True)
+class Database:
+    admin_url: str  # owner: migrations, keys, assertions
+    app_url: str  # the application role, as the handlers connect
+
+
+def _answers(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def throwaway_postgres() -> EmbeddedPostgres:
+    """A cluster in a fresh folder the postgres user can reach (pytest's tmp is root-only)."""
+    base = Path(tempfile.mkdtemp(prefix="veil-pg-"))
+    base.chmod(0o755)
+    return EmbeddedPostgres(base / "data", durable=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    if os.environ.get("DATABASE_URL"):
+        yield os.environ["DATABASE_URL"]
+    elif _answers("127.0.0.1", 5432):
+        yield "postgresql://postgres@127.0.0.1:5432/postgres"
+    else:
+        server = throwaway_postgres()
+        yield server.start()
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def database(postgres_server: str) -> Iterator[Database]:
+    name = f"veil_test_{secrets.token_hex(4)}"
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    admin_url = make_conninfo(postgres_server, dbname=name)
+    migrate(admin_url)
+    yield Database(admin_url, app_role_url(admin_url))
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@pytest.fixture(scope="session")
+def admin_pool(database: Database) -> Iterator[Pool]:
+    pool = open_pool(database.admin_url)
+    yield pool
+    pool.close()
+
+
+@pytest.fixture(scope="session")
+def app_pool(database: Database) -> Iterator[Pool]:
+    pool = open_pool(database.app_url)
+    yield pool
+    pool.close()
+
+
+@pytest.fixture(scope="session")
+def service_environment(database: Database) -> Iterator[Database]:
+    """Point the handlers' settings at the test database, as `veil serve` does."""
+    from veil.api.redaction_service import default_redaction_service
+    from veil.database.pool import default_pool
+    from veil.settings import get_settings
+
+    saved = {k: os.environ.get(k) for k in ("DATABASE_URL", "VEIL_MASTER_KEY")}
+    os.environ["DATABASE_URL"] = database.app_url
+    os.environ["VEIL_MASTER_KEY"] = MASTER_KEY_HEX
+    for cached in (get_settings, default_pool, default_redaction_service):
+        cached.cache_clear()
+    yield database
+    if default_pool.cache_info().currsize:
+        default_pool().close()
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
