@@ -17,6 +17,7 @@ import psycopg
 import pytest
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
+
 from veil.database.migrations import migrate
 from veil.database.pool import Pool, open_pool
 from veil.local.environment import app_role_url

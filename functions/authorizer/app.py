@@ -4,6 +4,7 @@ from functools import cache
 from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
+
 from veil.auth.authorizer import authorize
 from veil.auth.store import ApiKeyStore
 from veil.database.pool import default_pool

@@ -5,6 +5,7 @@ from typing import Annotated, Any
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver
 from aws_lambda_powertools.event_handler.openapi.params import Body
 from aws_lambda_powertools.utilities.typing import LambdaContext
+
 from veil.api.models import DetectRequest, DetectResponse, RedactRequest, RedactResponse
 from veil.api.redaction_service import default_redaction_service
 from veil.audit import Action

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+
+from tests.conftest import ROOT, Database
 from veil.auth import ApiKeyStore, Scope
 from veil.database.pool import Pool
 from veil.local.server import LocalApi, make_server
-
-from tests.conftest import ROOT, Database
 
 
 @dataclass

@@ -5,6 +5,7 @@ import json
 import logging
 
 import pytest
+
 from veil.auth import ApiKeyStore, Scope
 from veil.database.pool import Pool
 from veil.http.headers import SECURITY_HEADERS

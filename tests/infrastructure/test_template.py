@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 from cfnlint.decode import cfn_yaml
-from veil.local.events import rest_event
-from veil.local.routes import ROUTES
 
 from tests.conftest import ROOT
+from veil.local.events import rest_event
+from veil.local.routes import ROUTES
 
 SAM_CLI = "aws-sam-cli==1.170.0"
 

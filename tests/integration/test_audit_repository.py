@@ -1,6 +1,7 @@
 from uuid import uuid4
 
 import pytest
+
 from veil.audit import Action, AuditEvent, AuditRepository, AuditUnavailableError, Outcome
 from veil.audit.events import findings_of
 from veil.database.pool import Pool, open_pool

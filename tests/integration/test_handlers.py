@@ -5,13 +5,13 @@ import json
 from typing import Any
 
 import pytest
+
+from tests.conftest import ROOT, Database
 from veil.auth import ApiKeyStore, Scope
 from veil.auth.authorizer import UnauthorizedError
 from veil.database.pool import Pool
 from veil.local.events import LocalContext
 from veil.local.server import LocalApi
-
-from tests.conftest import ROOT, Database
 
 pytestmark = pytest.mark.usefixtures("service_environment")
 

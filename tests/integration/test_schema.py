@@ -3,9 +3,9 @@ and the application role can read keys and append audit events, nothing more."""
 
 import psycopg
 import pytest
-from veil.database.migrations import available, migrate, pending
 
 from tests.conftest import Database
+from veil.database.migrations import available, migrate, pending
 
 
 def test_migrations_are_applied_once(database: Database) -> None:

@@ -1,4 +1,5 @@
 import pytest
+
 from veil.detection import Entity, EntityType, default_engine
 from veil.fingerprint import fingerprint, normal_form
 from veil.redaction import Hash, Mask, Redact, Replace, redact

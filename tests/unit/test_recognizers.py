@@ -1,6 +1,7 @@
 """Each recognizer: values it must find, and look-alikes it must leave alone."""
 
 import pytest
+
 from veil.detection import EntityType, default_engine
 
 T = EntityType

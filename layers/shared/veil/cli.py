@@ -3,6 +3,7 @@
 import argparse
 import os
 import shlex
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -74,14 +75,15 @@ def _migrate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _key_store(url: str) -> ApiKeyStore:
+def _create(url: str, tenant: str, client: str, scopes: list[Scope]) -> tuple[str, str]:
     from veil.database.pool import open_pool
 
-    return ApiKeyStore(open_pool(url, size=1))
+    with open_pool(url, size=1) as pool:
+        return ApiKeyStore(pool).create(tenant, client, scopes)
 
 
 def _create_key(args: argparse.Namespace) -> int:
-    key_id, key = _key_store(_database_url()).create(args.tenant, args.client, args.scopes)
+    key_id, key = _create(_database_url(), args.tenant, args.client, args.scopes)
     print(f"key id: {key_id}")
     print(f"key:    {key}")
     print("The key is shown only this once; Veil stores only its hash.")
@@ -89,7 +91,11 @@ def _create_key(args: argparse.Namespace) -> int:
 
 
 def _revoke_key(args: argparse.Namespace) -> int:
-    if _key_store(_database_url()).revoke(args.key_id):
+    from veil.database.pool import open_pool
+
+    with open_pool(_database_url(), size=1) as pool:
+        revoked = ApiKeyStore(pool).revoke(args.key_id)
+    if revoked:
         print(f"revoked {args.key_id}")
         return 0
     print(f"veil: no active key with id {args.key_id}", file=sys.stderr)
@@ -97,12 +103,13 @@ def _revoke_key(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from veil.database.pool import default_pool
     from veil.local.environment import prepare
     from veil.local.server import LocalApi, make_server
 
     environment = prepare(args.state_dir)
     environment.export()
-    _, key = _key_store(environment.admin_url).create("local", "developer", list(Scope))
+    _, key = _create(environment.admin_url, "local", "developer", list(Scope))
     server = make_server(LocalApi(args.functions_dir.resolve()), args.host, args.port)
     host, port = args.host, server.server_address[1]
     body = shlex.quote(f'{{"text": "{EXAMPLE_TEXT}"}}')
@@ -113,12 +120,16 @@ def _serve(args: argparse.Namespace) -> int:
     print("Try:")
     print(f"  curl -s http://{host}:{port}/v1/redact -H 'x-api-key: {key}' \\")
     print(f"       -H 'content-type: application/json' -d {body}", flush=True)
+    # SIGTERM (from a supervisor or `kill`) stops as cleanly as Ctrl-C.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+        if default_pool.cache_info().currsize:
+            default_pool().close()
         if environment.postgres is not None:
             environment.postgres.stop()
     return 0

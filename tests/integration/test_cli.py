@@ -1,0 +1,54 @@
+"""`veil db migrate`, `veil keys create`, `veil keys revoke` against the test database."""
+
+import re
+
+import pytest
+
+from tests.conftest import Database
+from veil.auth import ApiKeyStore, Scope
+from veil.cli import main
+from veil.database.pool import Pool
+
+
+@pytest.fixture
+def owner(database: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    monkeypatch.setenv("DATABASE_URL", database.admin_url)
+    return database
+
+
+def test_migrate_reports_a_current_schema(
+    owner: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["db", "migrate"]) == 0
+    assert "schema is current" in capsys.readouterr().out
+
+
+def test_create_prints_a_working_key_once_and_revoke_disables_it(
+    owner: Database, app_pool: Pool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["keys", "create", "--tenant", "acme", "--scopes", "redact,detect"]) == 0
+    out = capsys.readouterr().out
+    key_id = re.search(r"key id: (key_\w+)", out)
+    key = re.search(r"key:\s+(veil_\w+)", out)
+    assert key_id
+    assert key
+    principal = ApiKeyStore(app_pool).authenticate(key.group(1))
+    assert principal is not None
+    assert principal.scopes == {Scope.REDACT, Scope.DETECT}
+
+    assert main(["keys", "revoke", key_id.group(1)]) == 0
+    assert ApiKeyStore(app_pool).authenticate(key.group(1)) is None
+    assert main(["keys", "revoke", key_id.group(1)]) == 1
+
+
+def test_unknown_scope_is_refused(owner: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["keys", "create", "--tenant", "acme", "--scopes", "redact,everything"])
+    assert exit_info.value.code == 2
+    assert "scopes are" in capsys.readouterr().err
+
+
+def test_commands_need_a_database(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    with pytest.raises(SystemExit, match="DATABASE_URL"):
+        main(["db", "migrate"])
