@@ -22,6 +22,7 @@ from veil.database.migrations import migrate
 from veil.database.pool import Pool, open_pool
 from veil.local.environment import app_role_url
 from veil.local.postgres import EmbeddedPostgres
+from veil.tenant_keys import TenantKeys
 
 ROOT = Path(__file__).resolve().parent.parent
 MASTER_KEY_HEX = "6b" * 32
@@ -87,16 +88,29 @@ def app_pool(database: Database) -> Iterator[Pool]:
 
 
 @pytest.fixture(scope="session")
+def tenant_keys() -> TenantKeys:
+    return TenantKeys(bytes.fromhex(MASTER_KEY_HEX))
+
+
+@pytest.fixture(scope="session")
 def service_environment(database: Database) -> Iterator[Database]:
     """Point the handlers' settings at the test database, as `veil serve` does."""
     from veil.api.redaction_service import default_redaction_service
+    from veil.audit import wiring
     from veil.database.pool import default_pool
     from veil.settings import get_settings
 
     saved = {k: os.environ.get(k) for k in ("DATABASE_URL", "VEIL_MASTER_KEY")}
     os.environ["DATABASE_URL"] = database.app_url
     os.environ["VEIL_MASTER_KEY"] = MASTER_KEY_HEX
-    for cached in (get_settings, default_pool, default_redaction_service):
+    for cached in (
+        get_settings,
+        default_pool,
+        default_redaction_service,
+        wiring.default_tenant_keys,
+        wiring.default_audit_repository,
+        wiring.default_audit_log,
+    ):
         cached.cache_clear()
     yield database
     if default_pool.cache_info().currsize:

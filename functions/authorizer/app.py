@@ -5,15 +5,15 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from veil.auth.authorizer import authorize
+from veil.auth.authorizer import Authenticator, authorize
 from veil.auth.store import ApiKeyStore
 from veil.database.pool import default_pool
 
 
 @cache
-def _store() -> ApiKeyStore:
-    return ApiKeyStore(default_pool())
+def _authenticator() -> Authenticator:
+    return Authenticator(ApiKeyStore(default_pool()))
 
 
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return authorize(event, _store())
+    return authorize(event, _authenticator())

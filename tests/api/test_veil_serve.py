@@ -25,11 +25,11 @@ def test_serve_starts_its_own_database_and_redacts_the_printed_example() -> None
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "VEIL_MASTER_KEY")}
     command = [sys.executable, "-m", "veil.cli", "serve", "--port", str(port),
                "--state-dir", str(state / ".veil")]  # fmt: skip
-    server = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
+    log = state / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
     try:
-        printed = _read_until(server, "-d '")
+        printed = read_until(log, "-d '")
         key = re.search(r"x-api-key: (veil_\w+)", printed)
         body = re.search(r"-d '(.+)'", printed)
         assert key, printed
@@ -51,15 +51,13 @@ def test_serve_starts_its_own_database_and_redacts_the_printed_example() -> None
     assert not (state / ".veil" / "postgres" / "postmaster.pid").exists()
 
 
-def _read_until(process: subprocess.Popen[str], marker: str, timeout_s: float = 60) -> str:
-    assert process.stdout is not None
-    lines: list[str] = []
+def read_until(log: Path, marker: str, timeout_s: float = 60) -> str:
+    """What the server has printed, once `marker` appears. Its output goes to a file, not a
+    pipe: an unread pipe fills up and blocks the server's logging."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line:
-            break
-        lines.append(line)
-        if marker in line:
-            return "".join(lines)
-    raise AssertionError("veil serve did not print its example:\n" + "".join(lines))
+        printed = log.read_text() if log.exists() else ""
+        if marker in printed:
+            return printed
+        time.sleep(0.1)
+    raise AssertionError("veil serve did not print its example:\n" + printed)

@@ -103,12 +103,18 @@ def _revoke_key(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from veil.audit.spool import DirectorySpool
+    from veil.audit.wiring import default_audit_repository
     from veil.database.pool import default_pool
+    from veil.local.drain import start_draining
     from veil.local.environment import prepare
     from veil.local.server import LocalApi, make_server
 
     environment = prepare(args.state_dir)
     environment.export()
+    stop_draining = start_draining(
+        DirectorySpool(environment.spool_dir), default_audit_repository()
+    )
     _, key = _create(environment.admin_url, "local", "developer", list(Scope))
     server = make_server(LocalApi(args.functions_dir.resolve()), args.host, args.port)
     host, port = args.host, server.server_address[1]
@@ -127,6 +133,7 @@ def _serve(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        stop_draining.set()
         server.server_close()
         if default_pool.cache_info().currsize:
             default_pool().close()

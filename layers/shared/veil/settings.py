@@ -7,6 +7,7 @@ In AWS the secrets come from Secrets Manager by ARN (`VEIL_MASTER_KEY_SECRET_ARN
 
 import json
 from functools import cache
+from pathlib import Path
 from typing import Annotated
 from urllib.parse import quote
 
@@ -23,6 +24,10 @@ class Settings(BaseSettings):
     database_secret_arn: str | None = None
     master_key: SecretStr | None = None  # hex, at least 32 bytes
     master_key_secret_arn: str | None = None
+    # Where audit events wait while PostgreSQL is unreachable: an SQS queue in AWS, a
+    # directory locally. With neither, such a call fails with 503.
+    audit_spool_queue_url: str | None = None
+    audit_spool_dir: Path | None = None
     db_pool_size: int = Field(default=2, ge=1, le=32)
     db_connect_timeout_s: int = Field(default=3, ge=1)
     db_statement_timeout_ms: int = Field(default=3000, ge=100)

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 class KeyPurpose(StrEnum):
     AUDIT_FINGERPRINT = "audit-fingerprint"
+    AUDIT_CHAIN = "audit-chain"
     HASH_OPERATOR = "hash-operator"
 
 

@@ -16,21 +16,20 @@ from veil.api.models import (
     RedactRequest,
     RedactResponse,
 )
-from veil.audit import Action, AuditRepository, AuditUnavailableError, Outcome
+from veil.audit import Action, AuditLog, AuditUnavailableError, Outcome
 from veil.audit.events import event_for, findings_of
+from veil.audit.wiring import default_audit_log, default_tenant_keys
 from veil.auth.principal import Principal
-from veil.database.pool import default_pool
 from veil.detection import Engine, Entity, default_engine
 from veil.detection.offsets import OffsetMap
 from veil.http import problems
 from veil.observability import logger
 from veil.redaction import redact
-from veil.settings import get_settings
 from veil.tenant_keys import KeyPurpose, TenantKeys
 
 
 class RedactionService:
-    def __init__(self, engine: Engine, audit: AuditRepository, keys: TenantKeys) -> None:
+    def __init__(self, engine: Engine, audit: AuditLog, keys: TenantKeys) -> None:
         self._engine = engine
         self._audit = audit
         self._keys = keys
@@ -69,7 +68,7 @@ class RedactionService:
         """
         event = event_for(caller, request_id, action, Outcome.REJECTED, status, input_bytes, 0, 0.0)
         try:
-            self._audit.append(event)
+            self._audit.record(event)
         except AuditUnavailableError:
             logger.warning("rejection not audited", extra={"request_id": request_id})
 
@@ -103,7 +102,7 @@ class RedactionService:
             findings_of(text, entities, key),
         )
         try:
-            self._audit.append(event)
+            self._audit.record(event)
         except AuditUnavailableError:
             raise problems.audit_unavailable() from None
 
@@ -126,8 +125,4 @@ def _described(text: str, entities: Sequence[Entity]) -> list[DetectedEntity]:
 @cache
 def default_redaction_service() -> RedactionService:
     """Built once per execution environment: engine compiled, pool open, keys loaded."""
-    return RedactionService(
-        default_engine(),
-        AuditRepository(default_pool()),
-        TenantKeys(get_settings().master_key_bytes()),
-    )
+    return RedactionService(default_engine(), default_audit_log(), default_tenant_keys())

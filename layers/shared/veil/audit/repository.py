@@ -1,10 +1,32 @@
-"""Writes and reads audit events in PostgreSQL."""
+"""Appends audit events to their tenant's chain in PostgreSQL."""
+
+from typing import Any
 
 import psycopg
+from psycopg import sql
 from psycopg.types.json import Jsonb
 
+from veil.audit.chain import CHAINED_COLUMNS, GENESIS, link_hash, record_of
 from veil.audit.events import AuditEvent
 from veil.database.pool import Pool
+from veil.tenant_keys import KeyPurpose, TenantKeys
+
+_JSON_COLUMNS = frozenset({"entity_counts", "findings", "details"})
+
+# Creating the head row, or updating it in place, locks it until commit: appends to one
+# tenant's chain queue here, so two writers can never both extend the same link.
+_LOCK_HEAD = """
+    INSERT INTO audit_chain_heads AS h (tenant_id, seq, hash) VALUES (%s, 0, %s)
+    ON CONFLICT (tenant_id) DO UPDATE SET updated_at = h.updated_at
+    RETURNING h.seq, h.hash, clock_timestamp()
+"""
+_INSERT = sql.SQL("INSERT INTO audit_events ({columns}, hash) VALUES ({values}, %s)").format(
+    columns=sql.SQL(", ").join(map(sql.Identifier, CHAINED_COLUMNS)),
+    values=sql.SQL(", ").join(sql.Placeholder() * len(CHAINED_COLUMNS)),
+)
+_ADVANCE_HEAD = (
+    "UPDATE audit_chain_heads SET seq = %s, hash = %s, updated_at = %s WHERE tenant_id = %s"
+)
 
 
 class AuditUnavailableError(Exception):
@@ -12,38 +34,32 @@ class AuditUnavailableError(Exception):
 
 
 class AuditRepository:
-    def __init__(self, pool: Pool) -> None:
+    def __init__(self, pool: Pool, keys: TenantKeys) -> None:
         self._pool = pool
+        self._keys = keys
 
-    def append(self, event: AuditEvent) -> None:
-        """Store `event`; idempotent by event id, so a retried write never duplicates."""
+    def append(self, event: AuditEvent) -> bool:
+        """Chain and store `event`. Idempotent by event id: a retry (from the spool, say)
+        stores nothing and returns False."""
         try:
-            with self._pool.connection() as conn:
-                conn.execute(
-                    """
-                    INSERT INTO audit_events (
-                        event_id, occurred_at, request_id, tenant_id, client_id, key_id,
-                        action, outcome, status_code, input_bytes, output_bytes,
-                        entity_counts, findings, latency_ms)
-                    VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
-                    ON CONFLICT (event_id) DO NOTHING
-                    """,
-                    (
-                        event.event_id,
-                        event.occurred_at,
-                        event.request_id,
-                        event.tenant_id,
-                        event.client_id,
-                        event.key_id,
-                        str(event.action),
-                        str(event.outcome),
-                        event.status_code,
-                        event.input_bytes,
-                        event.output_bytes,
-                        Jsonb(event.entity_counts),
-                        Jsonb([f.as_json() for f in event.findings]),
-                        event.latency_ms,
-                    ),
-                )
+            with self._pool.connection() as conn, conn.transaction():
+                return self._append(conn, event)
         except psycopg.Error as exc:  # includes the pool's PoolTimeout
             raise AuditUnavailableError(type(exc).__name__) from exc
+
+    def _append(self, conn: psycopg.Connection[Any], event: AuditEvent) -> bool:
+        head = conn.execute(_LOCK_HEAD, (event.tenant_id, GENESIS)).fetchone()
+        assert head is not None
+        seq, prev_hash, recorded_at = head
+        stored = conn.execute(
+            "SELECT 1 FROM audit_events WHERE tenant_id = %s AND event_id = %s",
+            (event.tenant_id, event.event_id),
+        ).fetchone()
+        if stored:
+            return False
+        record = record_of(event, seq + 1, bytes(prev_hash), recorded_at)
+        digest = link_hash(self._keys.key(event.tenant_id, KeyPurpose.AUDIT_CHAIN), record)
+        values = [Jsonb(record[c]) if c in _JSON_COLUMNS else record[c] for c in CHAINED_COLUMNS]
+        conn.execute(_INSERT, (*values, digest))
+        conn.execute(_ADVANCE_HEAD, (seq + 1, digest, recorded_at, event.tenant_id))
+        return True

@@ -99,6 +99,15 @@ def audit_unavailable() -> Problem:
     )
 
 
+def authorizer_unavailable() -> Problem:
+    return Problem(
+        HTTPStatus.SERVICE_UNAVAILABLE,
+        "authorizer-unavailable",
+        "API keys cannot be checked right now. Retry later.",
+        headers={"Retry-After": "5"},
+    )
+
+
 def internal_error() -> Problem:
     return Problem(
         HTTPStatus.INTERNAL_SERVER_ERROR, "internal-error", "An unexpected error occurred."

@@ -20,12 +20,14 @@ class LocalEnvironment:
     admin_url: str  # owner: runs migrations, creates keys
     app_url: str  # what the handlers connect as
     master_key_hex: str
+    spool_dir: Path  # audit events wait here while PostgreSQL is away
     postgres: EmbeddedPostgres | None
 
     def export(self) -> None:
         """Point the handlers (which read their settings from the environment) at this setup."""
         os.environ["DATABASE_URL"] = self.app_url
         os.environ["VEIL_MASTER_KEY"] = self.master_key_hex
+        os.environ["VEIL_AUDIT_SPOOL_DIR"] = str(self.spool_dir)
 
 
 def prepare(state_dir: Path) -> LocalEnvironment:
@@ -41,7 +43,8 @@ def prepare(state_dir: Path) -> LocalEnvironment:
         admin_url = ensure_database(postgres.start(), LOCAL_DATABASE)
         migrate(admin_url)
         app_url = app_role_url(admin_url)
-    return LocalEnvironment(admin_url, app_url, master_key(state_dir), postgres)
+    spool_dir = Path(os.environ.get("VEIL_AUDIT_SPOOL_DIR") or state_dir / "spool")
+    return LocalEnvironment(admin_url, app_url, master_key(state_dir), spool_dir, postgres)
 
 
 def ensure_database(server_url: str, name: str) -> str:

@@ -65,7 +65,7 @@ class EmbeddedPostgres:
         if running is not None:
             self.port = running
             return self.url
-        self.port = free_port()
+        self.port = self.port or free_port()  # a restart keeps the address clients know
         options = f"-p {self.port} -k {self.data_dir} -c listen_addresses=127.0.0.1"
         if not self.durable:
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"

@@ -73,8 +73,9 @@ class LocalApi:
         except Exception as error:
             if str(error) == "Unauthorized":
                 return problems.unauthorized()
+            # API Gateway's AUTHORIZER_FAILURE response; template.yaml makes it this 503.
             logger.error("authorizer failed", extra={"error_class": type(error).__name__})
-            return problems.internal_error()
+            return problems.authorizer_unavailable()
         statements = policy["policyDocument"]["Statement"]
         if not any(s["Effect"] == "Allow" for s in statements):
             return Problem(HTTPStatus.FORBIDDEN, "forbidden", "This API key may not call this API.")
