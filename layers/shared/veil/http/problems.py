@@ -74,6 +74,12 @@ def validation_failed(errors: Sequence[dict[str, Any]]) -> Problem:
     )
 
 
+def invalid_cursor() -> Problem:
+    return Problem(
+        HTTPStatus.BAD_REQUEST, "invalid-cursor", "The cursor is not one this API returned."
+    )
+
+
 def unauthorized() -> Problem:
     return Problem(
         HTTPStatus.UNAUTHORIZED,
