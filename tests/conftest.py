@@ -10,6 +10,7 @@ import secrets
 import socket
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,16 +62,25 @@ def postgres_server() -> Iterator[str]:
         server.stop()
 
 
+@contextmanager
+def fresh_database(server_url: str) -> Iterator[Database]:
+    """A new, migrated database on the server, dropped afterwards."""
+    name = f"veil_test_{secrets.token_hex(4)}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    admin_url = make_conninfo(server_url, dbname=name)
+    try:
+        migrate(admin_url)
+        yield Database(admin_url, app_role_url(admin_url))
+    finally:
+        with psycopg.connect(server_url, autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
 @pytest.fixture(scope="session")
 def database(postgres_server: str) -> Iterator[Database]:
-    name = f"veil_test_{secrets.token_hex(4)}"
-    with psycopg.connect(postgres_server, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    admin_url = make_conninfo(postgres_server, dbname=name)
-    migrate(admin_url)
-    yield Database(admin_url, app_role_url(admin_url))
-    with psycopg.connect(postgres_server, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+    with fresh_database(postgres_server) as database:
+        yield database
 
 
 @pytest.fixture(scope="session")

@@ -6,9 +6,14 @@ import shlex
 import signal
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from veil.auth import ApiKeyStore, Scope
+
+if TYPE_CHECKING:
+    from veil.tenant_keys import TenantKeys
 
 EXAMPLE_TEXT = "Contact jane.doe@example.com, card 4111 1111 1111 1111, SSN 536-22-8174."
 
@@ -45,6 +50,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     revoke = keys.add_parser("revoke", help="revoke a key by its id")
     revoke.add_argument("key_id")
     revoke.set_defaults(run=_revoke_key)
+
+    audit = commands.add_parser("audit", help="the audit trail (DATABASE_URL = owner role)")
+    audit_commands = audit.add_subparsers(dest="audit", required=True)
+    verify = audit_commands.add_parser("verify", help="check the hash chains; exit 1 if broken")
+    verify.add_argument("--tenant")
+    verify.add_argument(
+        "--since",
+        type=datetime.fromisoformat,
+        help="only events recorded since (ISO 8601, with time zone)",
+    )
+    verify.set_defaults(run=_verify)
+    retention = audit_commands.add_parser("retention", help="drop months past the window")
+    retention.add_argument("--keep-days", type=int, required=True)
+    retention.add_argument(
+        "--force", action="store_true", help="drop even when a chain is broken (destroys evidence)"
+    )
+    retention.add_argument("--dry-run", action="store_true")
+    retention.set_defaults(run=_retention)
+    partitions = audit_commands.add_parser("partitions", help="prepare months ahead")
+    partitions.add_argument("--ahead", type=int, default=3)
+    partitions.set_defaults(run=_partitions)
 
     args = parser.parse_args(argv)
     result: int = args.run(args)
@@ -100,6 +126,69 @@ def _revoke_key(args: argparse.Namespace) -> int:
         return 0
     print(f"veil: no active key with id {args.key_id}", file=sys.stderr)
     return 1
+
+
+def _tenant_keys() -> "TenantKeys":
+    from veil.settings import Settings
+    from veil.tenant_keys import TenantKeys
+
+    try:
+        return TenantKeys(Settings().master_key_bytes())
+    except RuntimeError as error:
+        sys.exit(f"veil: {error}")
+
+
+def _verify(args: argparse.Namespace) -> int:
+    import psycopg
+
+    from veil.audit.verify import verify_chains
+
+    with psycopg.connect(_database_url(), autocommit=True) as conn:
+        report = verify_chains(conn, _tenant_keys(), tenant=args.tenant, since=args.since)
+    print(f"verified {report.events} event(s) in {report.tenants} chain(s)")
+    for broken in report.breaks:
+        print(f"BROKEN tenant={broken.tenant_id} seq={broken.seq} {broken.kind}: {broken.detail}")
+    return 0 if report.ok else 1
+
+
+def _retention(args: argparse.Namespace) -> int:
+    import psycopg
+
+    from veil.audit import AuditRepository
+    from veil.audit.retention import RetentionRefusedError, apply_retention
+    from veil.database.pool import open_pool
+
+    url, keys = _database_url(), _tenant_keys()
+    with psycopg.connect(url, autocommit=True) as conn, open_pool(url, size=1) as pool:
+        try:
+            report = apply_retention(
+                conn, AuditRepository(pool, keys), keys, args.keep_days,
+                force=args.force, dry_run=args.dry_run,
+            )  # fmt: skip
+        except RetentionRefusedError as refused:
+            for broken in refused.report.breaks:
+                print(f"BROKEN tenant={broken.tenant_id} seq={broken.seq} {broken.kind}")
+            print(f"veil: {refused}; nothing dropped (--force drops anyway)", file=sys.stderr)
+            return 1
+    verb = "would drop" if args.dry_run else "dropped"
+    print(f"cutoff {report.cutoff:%Y-%m-%d}: {verb} {len(report.dropped)} partition(s)")
+    for name in report.dropped:
+        print(f"  {name}")
+    for tenant_id, (seq, _) in sorted(report.anchors.items()):
+        print(f"  tenant {tenant_id}: events through seq {seq}")
+    return 0
+
+
+def _partitions(args: argparse.Namespace) -> int:
+    import psycopg
+
+    from veil.audit.retention import ensure_partitions, monthly_partitions
+
+    with psycopg.connect(_database_url(), autocommit=True) as conn:
+        ensure_partitions(conn, args.ahead)
+        names = sorted(monthly_partitions(conn))
+    print(f"{len(names)} monthly partition(s): {names[0]} .. {names[-1]}")
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:

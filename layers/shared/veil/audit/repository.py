@@ -11,7 +11,7 @@ from veil.audit.events import AuditEvent
 from veil.database.pool import Pool
 from veil.tenant_keys import KeyPurpose, TenantKeys
 
-_JSON_COLUMNS = frozenset({"entity_counts", "findings", "details"})
+JSON_COLUMNS = frozenset({"entity_counts", "findings", "details"})
 
 # Creating the head row, or updating it in place, locks it until commit: appends to one
 # tenant's chain queue here, so two writers can never both extend the same link.
@@ -59,7 +59,7 @@ class AuditRepository:
             return False
         record = record_of(event, seq + 1, bytes(prev_hash), recorded_at)
         digest = link_hash(self._keys.key(event.tenant_id, KeyPurpose.AUDIT_CHAIN), record)
-        values = [Jsonb(record[c]) if c in _JSON_COLUMNS else record[c] for c in CHAINED_COLUMNS]
+        values = [Jsonb(record[c]) if c in JSON_COLUMNS else record[c] for c in CHAINED_COLUMNS]
         conn.execute(_INSERT, (*values, digest))
         conn.execute(_ADVANCE_HEAD, (seq + 1, digest, recorded_at, event.tenant_id))
         return True
