@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     # directory locally. With neither, such a call fails with 503.
     audit_spool_queue_url: str | None = None
     audit_spool_dir: Path | None = None
+    db_iam_auth: bool = False  # RDS IAM auth: a token per connection instead of a password
     db_pool_size: int = Field(default=2, ge=1, le=32)
     db_connect_timeout_s: int = Field(default=3, ge=1)
     db_statement_timeout_ms: int = Field(default=3000, ge=100)
