@@ -5,7 +5,7 @@ UV := $(PYTHON) -m uv
 export UV_PYTHON_DOWNLOADS := never
 export SAM_CLI_TELEMETRY := 0
 
-.PHONY: deps run test lint format typecheck pr validate clean
+.PHONY: deps run test lint format typecheck pr validate clean bench-audit
 
 ## deps: install uv (if missing) and the locked environment into .venv
 deps:
@@ -37,6 +37,10 @@ typecheck: deps
 ## validate: sam validate --lint, offline
 validate: deps
 	$(UV) tool run --from aws-sam-cli==1.170.0 sam validate --lint
+
+## bench-audit: audit append throughput and query latency at 1,000,000 events (own cluster)
+bench-audit: deps
+	$(UV) run python -m bench.audit
 
 ## pr: the gate before a change is done
 pr: lint typecheck test
