@@ -108,6 +108,7 @@ def service_environment(database: Database) -> Iterator[Database]:
     from veil.api.redaction_service import default_redaction_service
     from veil.audit import wiring
     from veil.database.pool import default_pool
+    from veil.providers import wiring as providers
     from veil.settings import get_settings
 
     saved = {k: os.environ.get(k) for k in ("DATABASE_URL", "VEIL_MASTER_KEY")}
@@ -120,6 +121,10 @@ def service_environment(database: Database) -> Iterator[Database]:
         wiring.default_tenant_keys,
         wiring.default_audit_repository,
         wiring.default_audit_log,
+        providers.default_pipeline,
+        providers.default_tenant_providers,
+        providers.default_circuits,
+        providers.default_probe_repository,
     ):
         cached.cache_clear()
     yield database

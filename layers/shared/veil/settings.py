@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     # directory locally. With neither, such a call fails with 503.
     audit_spool_queue_url: str | None = None
     audit_spool_dir: Path | None = None
+    # Detection providers beside the local engine, where this deployment has them.
+    presidio_url: str | None = None  # a self-hosted Presidio analyzer
+    comprehend_enabled: bool = False  # Amazon Comprehend DetectPiiEntities in this region
     db_iam_auth: bool = False  # RDS IAM auth: a token per connection instead of a password
     db_pool_size: int = Field(default=2, ge=1, le=32)
     db_connect_timeout_s: int = Field(default=3, ge=1)

@@ -64,6 +64,10 @@ class DetectedEntity(BaseModel):
 
 class DetectResponse(BaseModel):
     entities: list[DetectedEntity]
+    providers: list[str] = Field(description="The detection providers that answered.")
+    degraded: bool = Field(
+        description="True when an enabled provider did not answer; the rest still did."
+    )
     request_id: str
 
 

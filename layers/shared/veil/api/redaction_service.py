@@ -1,4 +1,5 @@
-"""Detect, transform, audit, answer: the path of one /v1/detect or /v1/redact call.
+"""Detect (with the tenant's providers), transform, audit, answer: one /v1/detect or
+/v1/redact call.
 
 The response is built only after its audit event is durable; when the audit cannot be
 written the call fails with 503 and returns nothing (veil.http.problems.audit_unavailable).
@@ -20,43 +21,56 @@ from veil.audit import Action, AuditLog, AuditUnavailableError, Outcome
 from veil.audit.events import event_for, findings_of
 from veil.audit.wiring import default_audit_log, default_tenant_keys
 from veil.auth.principal import Principal
-from veil.detection import Engine, Entity, default_engine
+from veil.detection import Entity
 from veil.detection.offsets import OffsetMap
 from veil.http import problems
 from veil.observability import logger
+from veil.providers.pipeline import Detection, DetectionPipeline
+from veil.providers.store import TenantProviders
+from veil.providers.wiring import default_pipeline, default_tenant_providers
 from veil.redaction import redact
 from veil.tenant_keys import KeyPurpose, TenantKeys
 
 
 class RedactionService:
-    def __init__(self, engine: Engine, audit: AuditLog, keys: TenantKeys) -> None:
-        self._engine = engine
+    def __init__(
+        self,
+        pipeline: DetectionPipeline,
+        tenants: TenantProviders,
+        audit: AuditLog,
+        keys: TenantKeys,
+    ) -> None:
+        self._pipeline = pipeline
+        self._tenants = tenants
         self._audit = audit
         self._keys = keys
 
     def detect(self, request: DetectRequest, caller: Principal, request_id: str) -> DetectResponse:
         started = time.perf_counter()
-        entities = self._analyze(request)
+        found = self._analyze(request, caller)
         response = DetectResponse(
-            entities=_described(request.text, entities), request_id=request_id
+            entities=_described(request.text, found.entities),
+            providers=list(found.providers),
+            degraded=found.degraded,
+            request_id=request_id,
         )
-        self._record(caller, request_id, Action.DETECT, request.text, entities, 0, started)
+        self._record(caller, request_id, Action.DETECT, request.text, found, 0, started)
         return response
 
     def redact(self, request: RedactRequest, caller: Principal, request_id: str) -> RedactResponse:
         started = time.perf_counter()
-        entities = self._analyze(request)
+        found = self._analyze(request, caller)
         hash_key = self._keys.key(caller.tenant_id, KeyPurpose.HASH_OPERATOR)
-        redacted = redact(request.text, entities, request.operators, hash_key)
+        redacted = redact(request.text, found.entities, request.operators, hash_key)
         response = RedactResponse(
             redacted_text=redacted,
-            entities=_described(request.text, entities),
+            entities=_described(request.text, found.entities),
+            providers=list(found.providers),
+            degraded=found.degraded,
             request_id=request_id,
         )
         output_bytes = len(redacted.encode("utf-8"))
-        self._record(
-            caller, request_id, Action.REDACT, request.text, entities, output_bytes, started
-        )
+        self._record(caller, request_id, Action.REDACT, request.text, found, output_bytes, started)
         return response
 
     def record_rejection(
@@ -72,11 +86,12 @@ class RedactionService:
         except AuditUnavailableError:
             logger.warning("rejection not audited", extra={"request_id": request_id})
 
-    def _analyze(self, request: DetectRequest) -> list[Entity]:
-        return self._engine.analyze(
+    def _analyze(self, request: DetectRequest, caller: Principal) -> Detection:
+        return self._pipeline.detect(
             request.text,
-            entities=set(request.entities) if request.entities is not None else None,
-            score_threshold=request.score_threshold,
+            set(request.entities) if request.entities is not None else None,
+            request.score_threshold,
+            self._tenants.enabled(caller.tenant_id),
         )
 
     def _record(
@@ -85,7 +100,7 @@ class RedactionService:
         request_id: str,
         action: Action,
         text: str,
-        entities: Sequence[Entity],
+        found: Detection,
         output_bytes: int,
         started: float,
     ) -> None:
@@ -99,7 +114,8 @@ class RedactionService:
             len(text.encode("utf-8")),
             output_bytes,
             (time.perf_counter() - started) * 1000,
-            findings_of(text, entities, key),
+            findings_of(text, found.entities, key),
+            {"providers": list(found.providers), "degraded": found.degraded},
         )
         try:
             self._audit.record(event)
@@ -125,4 +141,6 @@ def _described(text: str, entities: Sequence[Entity]) -> list[DetectedEntity]:
 @cache
 def default_redaction_service() -> RedactionService:
     """Built once per execution environment: engine compiled, pool open, keys loaded."""
-    return RedactionService(default_engine(), default_audit_log(), default_tenant_keys())
+    return RedactionService(
+        default_pipeline(), default_tenant_providers(), default_audit_log(), default_tenant_keys()
+    )

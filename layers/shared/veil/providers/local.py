@@ -1,0 +1,17 @@
+"""The in-process engine as a provider: always enabled, never behind a breaker."""
+
+from collections.abc import Collection
+
+from veil.detection.engine import Engine
+from veil.detection.entities import Entity, EntityType
+
+
+class LocalProvider:
+    name = "local"
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self.supported_types = engine.supported_types
+
+    def detect(self, text: str, entities: Collection[EntityType] | None) -> list[Entity]:
+        return self._engine.analyze(text, entities=entities)

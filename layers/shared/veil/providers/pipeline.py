@@ -1,0 +1,55 @@
+"""Run the providers a tenant has enabled and merge what they find.
+
+The local engine always runs. Other providers run through their circuit breakers; one that
+fails, times out or is skipped while its breaker is open makes the answer `degraded`, and
+redaction goes on with the rest. Findings are merged with the engine's overlap rules.
+"""
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+import pybreaker
+
+from veil.detection.engine import resolve_overlaps
+from veil.detection.entities import Entity, EntityType
+from veil.providers.base import Provider, ProviderError
+from veil.providers.breakers import Breakers
+from veil.providers.local import LocalProvider
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    entities: list[Entity]
+    providers: tuple[str, ...]  # those that answered
+    degraded: bool  # an enabled provider did not answer
+
+
+class DetectionPipeline:
+    def __init__(
+        self, local: LocalProvider, others: Mapping[str, Provider], breakers: Breakers
+    ) -> None:
+        self.local = local
+        self.others = dict(others)
+        self.breakers = breakers
+
+    @property
+    def available(self) -> frozenset[str]:
+        return frozenset({self.local.name, *self.others})
+
+    def detect(
+        self,
+        text: str,
+        entities: Collection[EntityType] | None,
+        score_threshold: float,
+        enabled: Collection[str],
+    ) -> Detection:
+        found = self.local.detect(text, entities)
+        answered, degraded = [self.local.name], False
+        for name in sorted(set(enabled) & self.others.keys()):
+            try:
+                found = found + self.breakers.call(name, self.others[name].detect, text, entities)
+                answered.append(name)
+            except (ProviderError, pybreaker.CircuitBreakerError):
+                degraded = True
+        kept = [e for e in found if e.score >= score_threshold]
+        return Detection(resolve_overlaps(kept), tuple(answered), degraded)

@@ -1,0 +1,119 @@
+"""Provider facts in PostgreSQL: tenants' choices, probe results, circuit states."""
+
+import time
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import datetime
+
+import psycopg
+
+from veil.database.pool import Pool
+from veil.observability import logger
+
+DEFAULT_PROVIDERS = frozenset({"local"})
+
+
+@dataclass(frozen=True, slots=True)
+class ProbeResult:
+    provider: str
+    observed_at: datetime
+    ok: bool
+    latency_ms: float
+    recall: float | None  # share of the canary's values found; None when it failed
+    error: str | None  # the error's class
+
+
+class TenantProviders:
+    """The providers a tenant enabled, cached for `ttl_s`. While the database is away the
+    last known choice stands (or the local engine alone)."""
+
+    def __init__(
+        self, pool: Pool, ttl_s: float = 30.0, clock: Callable[[], float] = time.monotonic
+    ):
+        self._pool = pool
+        self._ttl_s = ttl_s
+        self._clock = clock
+        self._cache: dict[str, tuple[frozenset[str], float]] = {}
+
+    def enabled(self, tenant_id: str) -> frozenset[str]:
+        cached = self._cache.get(tenant_id)
+        if cached is not None and self._clock() - cached[1] < self._ttl_s:
+            return cached[0]
+        try:
+            with self._pool.connection() as conn:
+                row = conn.execute(
+                    "SELECT providers FROM tenant_settings WHERE tenant_id = %s", (tenant_id,)
+                ).fetchone()
+        except psycopg.Error:
+            logger.warning("tenant settings unavailable", extra={"tenant_id": tenant_id})
+            return cached[0] if cached is not None else DEFAULT_PROVIDERS
+        providers = frozenset(row[0]) | DEFAULT_PROVIDERS if row else DEFAULT_PROVIDERS
+        self._cache[tenant_id] = (providers, self._clock())
+        return providers
+
+    @staticmethod
+    def set(pool: Pool, tenant_id: str, providers: Collection[str]) -> None:
+        """Owner only: choose a tenant's providers (the local engine is always among them)."""
+        chosen = sorted(set(providers) | DEFAULT_PROVIDERS)
+        with pool.connection() as conn:
+            conn.execute(
+                "INSERT INTO tenant_settings (tenant_id, providers) VALUES (%s, %s)"
+                " ON CONFLICT (tenant_id) DO UPDATE SET providers = EXCLUDED.providers,"
+                " updated_at = now()",
+                (tenant_id, chosen),
+            )
+
+
+class ProbeRepository:
+    def __init__(self, pool: Pool) -> None:
+        self._pool = pool
+
+    def record(self, result: ProbeResult) -> None:
+        with self._pool.connection() as conn:
+            conn.execute(
+                "INSERT INTO provider_probes (provider, observed_at, ok, latency_ms, recall, error)"
+                " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                (result.provider, result.observed_at, result.ok, result.latency_ms,
+                 result.recall, result.error),
+            )  # fmt: skip
+
+    def since(self, provider: str | None, since: datetime) -> list[ProbeResult]:
+        """Probes observed since `since`, newest first (of one provider, or all)."""
+        with self._pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT provider, observed_at, ok, latency_ms, recall, error FROM provider_probes"
+                " WHERE observed_at >= %(since)s"
+                " AND (%(provider)s::text IS NULL OR provider = %(provider)s)"
+                " ORDER BY observed_at DESC LIMIT 10000",
+                {"provider": provider, "since": since},
+            ).fetchall()
+        return [ProbeResult(*row) for row in rows]
+
+    def purge(self, before: datetime) -> int:
+        with self._pool.connection() as conn:
+            return conn.execute(
+                "DELETE FROM provider_probes WHERE observed_at < %s", (before,)
+            ).rowcount
+
+
+class CircuitRepository:
+    def __init__(self, pool: Pool) -> None:
+        self._pool = pool
+
+    def record(self, provider: str, state: str) -> None:
+        """Best effort: a breaker changing state must never fail the request it saw."""
+        try:
+            with self._pool.connection(timeout=1) as conn:
+                conn.execute(
+                    "INSERT INTO provider_circuits (provider, state, changed_at)"
+                    " VALUES (%s, %s, now()) ON CONFLICT (provider) DO UPDATE"
+                    " SET state = EXCLUDED.state, changed_at = EXCLUDED.changed_at",
+                    (provider, state),
+                )
+        except psycopg.Error:
+            logger.warning("circuit state not recorded", extra={"provider": provider})
+
+    def states(self) -> dict[str, tuple[str, datetime]]:
+        with self._pool.connection() as conn:
+            rows = conn.execute("SELECT provider, state, changed_at FROM provider_circuits")
+            return {provider: (state, changed_at) for provider, state, changed_at in rows}
