@@ -2,10 +2,6 @@
 either got its answer with its audit event later stored exactly once, or got a 503."""
 
 import json
-import os
-import signal
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -16,10 +12,10 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from tests.api.test_veil_serve import read_until
-from tests.conftest import MASTER_KEY_HEX, ROOT, throwaway_postgres
+from tests.api.serve_process import serve_process
+from tests.conftest import MASTER_KEY_HEX, throwaway_postgres
 from veil.audit.verify import verify_chains
-from veil.local.postgres import EmbeddedPostgres, free_port
+from veil.local.postgres import EmbeddedPostgres
 from veil.tenant_keys import TenantKeys
 
 
@@ -48,26 +44,17 @@ def post(url: str, key: str, text: str) -> tuple[int, str | None]:
 def test_no_audit_event_is_lost_or_duplicated_across_a_database_outage(
     postgres: EmbeddedPostgres, tmp_path: Path
 ) -> None:
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": postgres.url, "VEIL_MASTER_KEY": MASTER_KEY_HEX,
-           "VEIL_DB_CONNECT_TIMEOUT_S": "1"}  # fmt: skip
-    env.pop("VEIL_AUDIT_SPOOL_DIR", None)
-    command = [sys.executable, "-m", "veil.cli", "serve", "--port", str(port),
-               "--state-dir", str(tmp_path / ".veil")]  # fmt: skip
-    log = tmp_path / "serve.log"
-    with log.open("w") as output:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
     answers: list[tuple[int, str | None, float]] = []
-    try:
-        key = read_until(log, "x-api-key: ").split("x-api-key: ")[1].split("'")[0]
-        url = f"http://127.0.0.1:{port}/v1/redact"
+    with serve_process(postgres.url, tmp_path) as served:
+        url = served.url + "/v1/redact"
         done = threading.Event()
 
         def stream() -> None:
             n = 0
             while not done.is_set():
                 n += 1
-                status, request_id = post(url, key, f"req {n}: ssn 536-22-{n % 9000 + 1000}")
+                text = f"req {n}: ssn 536-22-{n % 9000 + 1000}"
+                status, request_id = post(url, served.key, text)
                 answers.append((status, request_id, time.monotonic()))
 
         sender = threading.Thread(target=stream)
@@ -86,17 +73,14 @@ def test_no_audit_event_is_lost_or_duplicated_across_a_database_outage(
         # Answered with data while PostgreSQL was down: their events went through the spool.
         assert any(status == 200 for status, _, _ in during_outage), during_outage
         assert {status for status, _, _ in answers} <= {200, 503}
-        served = [request_id for status, request_id, _ in answers if status == 200]
+        served_ids = [request_id for status, request_id, _ in answers if status == 200]
         _wait_until_drained(tmp_path / ".veil" / "spool")
         with psycopg.connect(postgres.url) as conn:
             stored = [r[0] for r in conn.execute(
                 "SELECT request_id FROM audit_events WHERE action = 'redact'")]  # fmt: skip
             report = verify_chains(conn, TenantKeys(bytes.fromhex(MASTER_KEY_HEX)))
-        assert sorted(stored) == sorted(served)  # each answered request once; no 503 stored
+        assert sorted(stored) == sorted(served_ids)  # each answered request once; no 503 stored
         assert report.ok, report.breaks
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
 
 
 def _wait_until_drained(spool: Path, timeout_s: float = 30) -> None:

@@ -32,6 +32,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="where the embedded database and local master key live",
     )
     serve.add_argument("--functions-dir", type=Path, default=Path("functions"))
+    serve.add_argument(
+        "--probe-interval",
+        type=float,
+        default=60.0,
+        help="seconds between provider probes (the schedule in AWS: 60)",
+    )
     serve.set_defaults(run=_serve)
 
     db = commands.add_parser("db", help="database schema").add_subparsers(dest="db", required=True)
@@ -195,15 +201,19 @@ def _serve(args: argparse.Namespace) -> int:
     from veil.audit.spool import DirectorySpool
     from veil.audit.wiring import default_audit_repository
     from veil.database.pool import default_pool
-    from veil.local.drain import start_draining
+    from veil.local.background import every
     from veil.local.environment import prepare
     from veil.local.server import LocalApi, make_server
+    from veil.providers.wiring import default_monitor, default_pipeline
 
     environment = prepare(args.state_dir)
     environment.export()
-    stop_draining = start_draining(
-        DirectorySpool(environment.spool_dir), default_audit_repository()
-    )
+    spool, pipeline = DirectorySpool(environment.spool_dir), default_pipeline()
+    providers = {pipeline.local.name: pipeline.local, **pipeline.others}
+    background = [
+        every(1.0, lambda: spool.drain(default_audit_repository().append), "spool-drain"),
+        every(args.probe_interval, lambda: default_monitor().run_probes(providers), "probes"),
+    ]
     _, key = _create(environment.admin_url, "local", "developer", list(Scope))
     server = make_server(LocalApi(args.functions_dir.resolve()), args.host, args.port)
     host, port = args.host, server.server_address[1]
@@ -222,7 +232,8 @@ def _serve(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass
     finally:
-        stop_draining.set()
+        for task in background:
+            task.set()
         server.server_close()
         if default_pool.cache_info().currsize:
             default_pool().close()

@@ -33,6 +33,10 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", "/v1/audit/events", "audit_query"),
     Route("GET", "/v1/audit/events/{event_id}", "audit_query"),
     Route("POST", "/v1/audit/search", "audit_query"),
+    Route("GET", "/v1/providers/status", "provider_status"),
+    Route("GET", "/v1/providers/{name}/status", "provider_status"),
+    Route("GET", "/health", "health", authorized=False),
+    Route("GET", "/health/ready", "health", authorized=False),
 )
 
 

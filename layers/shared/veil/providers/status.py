@@ -45,12 +45,13 @@ def status_of(name: str, probes: list[ProbeResult], circuit: str) -> ProviderSta
     """`probes`: the window's probes, newest first. `circuit`: closed, open or half-open."""
     ok = [p for p in probes if p.ok]
     failed = [p for p in probes if not p.ok]
-    latencies = sorted(p.latency_ms for p in ok)
+    latencies = [p.latency_ms for p in ok]
     p50 = p95 = None
-    if latencies:
-        cuts = quantiles(latencies, n=20, method="inclusive") if len(latencies) > 1 else []
-        p50 = latencies[len(latencies) // 2]
-        p95 = cuts[18] if cuts else latencies[0]
+    if len(latencies) == 1:
+        p50 = p95 = latencies[0]
+    elif latencies:
+        cuts = quantiles(latencies, n=20, method="inclusive")
+        p50, p95 = cuts[9], cuts[18]
     recall = min((p.recall for p in ok if p.recall is not None), default=None)
     status, reason = _rule(probes, failed, circuit, recall, p95)
     return ProviderStatus(

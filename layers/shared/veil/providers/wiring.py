@@ -7,6 +7,7 @@ from veil.detection.engine import default_engine
 from veil.providers.base import Provider
 from veil.providers.breakers import Breakers
 from veil.providers.local import LocalProvider
+from veil.providers.monitor import ProviderMonitor
 from veil.providers.pipeline import DetectionPipeline
 from veil.providers.store import CircuitRepository, ProbeRepository, TenantProviders
 from veil.settings import Settings, get_settings
@@ -48,3 +49,10 @@ def default_tenant_providers() -> TenantProviders:
 @cache
 def default_probe_repository() -> ProbeRepository:
     return ProbeRepository(default_pool())
+
+
+@cache
+def default_monitor() -> ProviderMonitor:
+    return ProviderMonitor(
+        default_probe_repository(), default_circuits(), default_pipeline().available
+    )

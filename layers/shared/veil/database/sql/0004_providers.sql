@@ -32,3 +32,6 @@ REVOKE ALL ON tenant_settings, provider_probes, provider_circuits FROM PUBLIC;
 GRANT SELECT ON tenant_settings TO veil_app;
 GRANT SELECT, INSERT, DELETE ON provider_probes TO veil_app;
 GRANT SELECT, INSERT, UPDATE ON provider_circuits TO veil_app;
+
+-- /health/ready checks that the schema is current.
+GRANT SELECT ON veil_schema_migrations TO veil_app;

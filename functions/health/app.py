@@ -1,0 +1,43 @@
+"""GET /health (liveness: no dependency is called) and GET /health/ready (dependencies).
+No API key: nothing in these bodies is sensitive."""
+
+import json
+from http import HTTPStatus
+from typing import Any
+
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from veil import health
+from veil.database.pool import default_pool
+from veil.http.gateway import handle, install_problem_handlers
+from veil.providers.wiring import default_monitor
+from veil.settings import get_settings
+
+app = APIGatewayRestResolver()
+install_problem_handlers(app)
+
+
+def _health_response(document: dict[str, Any]) -> Response[str]:
+    failing = document["status"] == health.Health.FAIL
+    status = HTTPStatus.SERVICE_UNAVAILABLE if failing else HTTPStatus.OK
+    body = json.dumps(document)  # Powertools serializes only application/json itself
+    return Response(status_code=status, content_type=health.HEALTH_CONTENT_TYPE, body=body)
+
+
+@app.get("/health")
+def live() -> Response[str]:
+    return _health_response(health.liveness())
+
+
+@app.get("/health/ready")
+def ready() -> Response[str]:
+    return _health_response(
+        health.readiness(
+            default_pool(), get_settings().master_key_bytes, default_monitor().statuses
+        )
+    )
+
+
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return handle(app, event, context, route_scopes={})
