@@ -52,3 +52,14 @@ def test_commands_need_a_database(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DATABASE_URL", raising=False)
     with pytest.raises(SystemExit, match="DATABASE_URL"):
         main(["db", "migrate"])
+
+
+def test_tenant_providers_can_be_set_and_read(
+    owner: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["tenants", "providers", "cli-tenant"]) == 0
+    assert capsys.readouterr().out.strip() == "cli-tenant: local"
+    assert main(["tenants", "providers", "cli-tenant", "--set", "presidio"]) == 0
+    assert capsys.readouterr().out.strip() == "cli-tenant: local, presidio"
+    with pytest.raises(SystemExit, match="providers are"):
+        main(["tenants", "providers", "cli-tenant", "--set", "spacy"])

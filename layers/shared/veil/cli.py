@@ -57,6 +57,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     revoke.add_argument("key_id")
     revoke.set_defaults(run=_revoke_key)
 
+    tenants = commands.add_parser("tenants", help="tenant settings (DATABASE_URL = owner role)")
+    tenant_commands = tenants.add_subparsers(dest="tenants", required=True)
+    providers = tenant_commands.add_parser(
+        "providers", help="show or set the detection providers a tenant uses"
+    )
+    providers.add_argument("tenant")
+    providers.add_argument(
+        "--set",
+        dest="providers",
+        type=lambda v: v.split(","),
+        help="comma-separated: local,presidio,comprehend",
+    )
+    providers.set_defaults(run=_tenant_providers)
+
     audit = commands.add_parser("audit", help="the audit trail (DATABASE_URL = owner role)")
     audit_commands = audit.add_subparsers(dest="audit", required=True)
     verify = audit_commands.add_parser("verify", help="check the hash chains; exit 1 if broken")
@@ -132,6 +146,21 @@ def _revoke_key(args: argparse.Namespace) -> int:
         return 0
     print(f"veil: no active key with id {args.key_id}", file=sys.stderr)
     return 1
+
+
+def _tenant_providers(args: argparse.Namespace) -> int:
+    from veil.database.pool import open_pool
+    from veil.providers.store import TenantProviders
+
+    known = {"local", "presidio", "comprehend"}
+    if args.providers is not None and not set(args.providers) <= known:
+        sys.exit(f"veil: providers are {', '.join(sorted(known))}")
+    with open_pool(_database_url(), size=1) as pool:
+        if args.providers is not None:
+            TenantProviders.set(pool, args.tenant, args.providers)
+        enabled = TenantProviders(pool).enabled(args.tenant)
+    print(f"{args.tenant}: {', '.join(sorted(enabled))}")
+    return 0
 
 
 def _tenant_keys() -> "TenantKeys":
