@@ -1,0 +1,1 @@
+"""Release operations: the pre-traffic smoke checks and `veil traffic`."""
