@@ -92,6 +92,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     partitions.add_argument("--ahead", type=int, default=3)
     partitions.set_defaults(run=_partitions)
 
+    traffic = commands.add_parser("traffic", help="the live alias's traffic, by hand (AWS)")
+    traffic_commands = traffic.add_subparsers(dest="traffic", required=True)
+    for name, help_text in (
+        ("status", "versions and weights, alarms, deployments in flight"),
+        ("shift", "send a share of traffic to a version"),
+        ("promote", "the version with the extra share takes all traffic"),
+        ("rollback", "stop deployments in flight; all traffic to the previous version"),
+    ):
+        command = traffic_commands.add_parser(name, help=help_text)
+        command.add_argument("--function", required=True, help="function name or ARN")
+        command.add_argument("--alias", default="live")
+        command.add_argument("--application", help="CodeDeploy application (to see deployments)")
+        command.add_argument("--deployment-group", help="CodeDeploy deployment group")
+        command.add_argument("--region")
+        if name == "shift":
+            command.add_argument("--version", required=True)
+            command.add_argument("--weight", type=float, required=True, help="share, 0 to 1")
+        if name != "status":
+            command.add_argument("--dry-run", action="store_true", help="show, change nothing")
+            command.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+        if name in ("shift", "promote"):
+            command.add_argument(
+                "--force",
+                action="store_true",
+                help="move traffic even while the function's alarms fire",
+            )
+        command.set_defaults(run=_traffic)
+
     args = parser.parse_args(argv)
     result: int = args.run(args)
     return result
@@ -146,6 +174,58 @@ def _revoke_key(args: argparse.Namespace) -> int:
         return 0
     print(f"veil: no active key with id {args.key_id}", file=sys.stderr)
     return 1
+
+
+def _traffic(args: argparse.Namespace) -> int:
+    import boto3
+
+    from veil.ops.traffic import Traffic, TrafficError
+
+    session = boto3.session.Session(region_name=args.region)
+    traffic = Traffic(
+        session.client("lambda"), session.client("cloudwatch"), session.client("codedeploy"),
+        args.function, args.alias, args.application, args.deployment_group,
+    )  # fmt: skip
+    before = traffic.state()
+    print(f"{before.function} alias {before.alias}")
+    print(f"  now:   {before.routing()}")
+    for name, state in sorted(before.alarms.items()):
+        print(f"  alarm: {name} {state}")
+    for deployment in before.deployments:
+        print(f"  deployment in flight: {deployment}")
+    for warning in before.warnings():
+        print(f"  WARNING: {warning}")
+    if args.traffic == "status":
+        return 0
+    try:
+        if args.traffic == "shift":
+            after = traffic.shift(before, args.version, args.weight, args.force)
+        elif args.traffic == "promote":
+            after = traffic.promote(before, args.force)
+        else:
+            after = traffic.rollback(before)
+    except TrafficError as refused:
+        print(f"veil: {refused}", file=sys.stderr)
+        return 1
+    for deployment in set(before.deployments) - set(after.deployments):
+        print(f"  will stop deployment {deployment} (with rollback)")
+    print(f"  after: {after.routing()}")
+    if args.dry_run:
+        print("dry run: nothing changed")
+        return 0
+    if not args.yes and not _confirm("apply?"):
+        print("nothing changed")
+        return 1
+    done = traffic.apply(before, after)
+    print(f"  done:  {done.routing()}")
+    return 0
+
+
+def _confirm(question: str) -> bool:
+    try:
+        return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+    except EOFError:  # no terminal: never assume yes
+        return False
 
 
 def _tenant_providers(args: argparse.Namespace) -> int:
