@@ -5,7 +5,7 @@ UV := $(PYTHON) -m uv
 export UV_PYTHON_DOWNLOADS := never
 export SAM_CLI_TELEMETRY := 0
 
-.PHONY: deps run test lint format typecheck pr validate clean bench-audit
+.PHONY: deps run test lint format typecheck pr validate build deploy-check deploy clean bench-audit
 
 ## deps: install uv (if missing) and the locked environment into .venv
 deps:
@@ -34,9 +34,24 @@ format: deps
 typecheck: deps
 	$(UV) run mypy
 
+SAM := $(UV) tool run --from aws-sam-cli==1.170.0 sam
+ENV ?= dev
+
 ## validate: sam validate --lint, offline
 validate: deps
-	$(UV) tool run --from aws-sam-cli==1.170.0 sam validate --lint
+	$(SAM) validate --lint
+
+## build: sam build (arm64 wheels for the layer; no Docker)
+build: deps
+	PYENV_VERSION=3.13.0 $(SAM) build
+
+## deploy-check: everything a deployment needs that runs offline: validate, build, template tests
+deploy-check: validate build
+	$(UV) run pytest tests/infrastructure
+
+## deploy: deploy-check, then sam deploy to ENV (dev, staging, prod) with the layer's hash
+deploy: deploy-check
+	$(SAM) deploy --config-env $(ENV) --parameter-overrides "$$($(UV) run python -m tools.release params $(ENV))"
 
 ## bench-audit: audit append throughput and query latency at 1,000,000 events (own cluster)
 bench-audit: deps
