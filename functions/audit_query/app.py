@@ -35,11 +35,12 @@ def list_events(
     outcome: Annotated[Outcome | None, Query()] = None,
     entity_type: Annotated[EntityType | None, Query()] = None,
     client_id: Annotated[str | None, Query(max_length=128)] = None,
+    request_id: Annotated[str | None, Query(max_length=128)] = None,
     cursor: Annotated[str | None, Query(max_length=256)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
 ) -> AuditPage:
     event = app.current_event.raw_event
-    where = EventFilter(since, until, action, outcome, entity_type, client_id)
+    where = EventFilter(since, until, action, outcome, entity_type, client_id, request_id)
     return default_audit_query_service().list_events(
         principal_of(event), where, cursor, limit, request_id_of(event)
     )

@@ -60,9 +60,11 @@ def test_filters(tenant: dict[str, Client]) -> None:
     assert len(events(auditor, until="2999-01-01T00:00:00+00:00", action="redact")["events"]) == 3
 
 
-def test_get_one_event(tenant: dict[str, Client]) -> None:
+def test_get_one_event_and_find_it_by_request_id(tenant: dict[str, Client]) -> None:
     auditor = tenant["auditor"]
     [latest] = events(auditor, action="detect")["events"]
+    by_request = events(auditor, request_id=latest["request_id"])["events"]
+    assert [e["event_id"] for e in by_request] == [latest["event_id"]]
     reply = auditor.request("GET", f"/v1/audit/events/{latest['event_id']}", None)
     assert reply.status == 200
     assert reply.json["hash"] == latest["hash"]

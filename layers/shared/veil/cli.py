@@ -19,6 +19,12 @@ EXAMPLE_TEXT = "Contact jane.doe@example.com, card 4111 1111 1111 1111, SSN 536-
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    result: int = args.run(args)
+    return result
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="veil", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -119,10 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 help="move traffic even while the function's alarms fire",
             )
         command.set_defaults(run=_traffic)
-
-    args = parser.parse_args(argv)
-    result: int = args.run(args)
-    return result
+    return parser
 
 
 def _scopes(value: str) -> list[Scope]:

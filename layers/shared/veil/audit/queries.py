@@ -26,6 +26,7 @@ class EventFilter:
     outcome: Outcome | None = None
     entity_type: EntityType | None = None  # events that found at least one of this type
     client_id: str | None = None
+    request_id: str | None = None  # the X-Request-Id a client or an access log line gives
 
     def describe(self) -> dict[str, str]:
         """The filter as audit details: types, times and ids, never personal data."""
@@ -53,6 +54,7 @@ class AuditQueries:
             ("action", "=", where.action),
             ("outcome", "=", where.outcome),
             ("client_id", "=", where.client_id),
+            ("request_id", "=", where.request_id),
             ("entity_counts", "?", where.entity_type),
             ("seq", "<", before_seq),
         ):
