@@ -186,6 +186,14 @@ def test_permissions_are_only_what_each_function_needs(template: dict[str, Any])
 
 def test_api_logs_no_personal_data_and_is_throttled(template: dict[str, Any]) -> None:
     api = template["Resources"]["Api"]["Properties"]
+    assert api["ApiKeySourceType"] == "AUTHORIZER"
+    assert api["Auth"]["ApiKeyRequired"] is True
+    health = template["Resources"]["HealthFunction"]["Properties"]["Events"]
+    assert all(e["Properties"]["Auth"] == {"Authorizer": "NONE", "ApiKeyRequired": False}
+               for e in health.values())  # fmt: skip
+    plan = template["Resources"]["ClientUsagePlan"]["Properties"]
+    assert {"RateLimit", "BurstLimit"} <= set(plan["Throttle"])
+    assert plan["Quota"]["Period"] == "DAY"
     [settings] = api["MethodSettings"]
     assert settings["DataTraceEnabled"] is False
     assert settings["LoggingLevel"] == "OFF"

@@ -63,3 +63,29 @@ def test_tenant_providers_can_be_set_and_read(
     assert capsys.readouterr().out.strip() == "cli-tenant: local, presidio"
     with pytest.raises(SystemExit, match="providers are"):
         main(["tenants", "providers", "cli-tenant", "--set", "spacy"])
+
+
+def test_key_created_with_a_usage_plan_is_metered_by_api_gateway(
+    owner: Database, app_pool: Pool, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    import boto3
+    from moto import mock_aws
+
+    for name, value in {"AWS_DEFAULT_REGION": "eu-west-1", "AWS_ACCESS_KEY_ID": "testing",
+                        "AWS_SECRET_ACCESS_KEY": "testing"}.items():  # fmt: skip
+        monkeypatch.setenv(name, value)
+    with mock_aws():
+        apigateway = boto3.client("apigateway")
+        plan = apigateway.create_usage_plan(name="veil-test-clients")["id"]
+        args = ["keys", "create", "--tenant", "acme", "--scopes", "redact", "--usage-plan-id", plan]
+        assert main(args) == 0
+        key_id = re.search(r"key id: (key_\w+)", capsys.readouterr().out)
+        assert key_id
+        [gateway_key] = apigateway.get_usage_plan_keys(usagePlanId=plan)["items"]
+        assert gateway_key["name"] == key_id.group(1)
+        with app_pool.connection() as conn:
+            row = conn.execute(
+                "SELECT usage_key FROM api_keys WHERE key_id = %s", (key_id.group(1),)
+            ).fetchone()
+        assert row == (gateway_key["value"],)

@@ -91,3 +91,16 @@ def test_local_context_is_enough_for_powertools() -> None:
     context = LocalContext(function_name="redact")
     assert context.get_remaining_time_in_millis() > 0
     assert context.invoked_function_arn.endswith(":function:redact")
+
+
+def test_authorizer_names_the_usage_plan_key_to_api_gateway(
+    functions: LocalApi, admin_pool: Pool
+) -> None:
+    _, key = ApiKeyStore(admin_pool).create(
+        "acme", "metered", [Scope.REDACT], usage_key=lambda key_id: f"gw-{key_id}"
+    )
+    event = sample("authorizer")
+    event["headers"]["x-api-key"] = key
+    policy = functions.invoke("authorizer", event)
+    assert policy["usageIdentifierKey"] == f"gw-{policy['principalId']}"
+    assert "usage_key" not in policy["context"]

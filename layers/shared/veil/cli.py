@@ -58,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument(
         "--scopes", required=True, type=_scopes, help=f"comma-separated: {','.join(Scope)}"
     )
+    create.add_argument("--usage-plan-id",
+                        help="deployed stages: register the key in this usage plan "
+                        "(stack output UsagePlanId) so API Gateway throttles it")  # fmt: skip
+    create.add_argument("--region")
     create.set_defaults(run=_create_key)
     revoke = keys.add_parser("revoke", help="revoke a key by its id")
     revoke.add_argument("key_id")
@@ -152,15 +156,28 @@ def _migrate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _create(url: str, tenant: str, client: str, scopes: list[Scope]) -> tuple[str, str]:
+def _create(
+    url: str, tenant: str, client: str, scopes: list[Scope], usage_plan_id: str | None = None,
+    region: str | None = None,
+) -> tuple[str, str]:  # fmt: skip
     from veil.database.pool import open_pool
 
+    register = None
+    if usage_plan_id:
+        import boto3
+
+        from veil.auth.usage import usage_plan_registrar
+
+        apigateway = boto3.session.Session(region_name=region).client("apigateway")
+        register = usage_plan_registrar(apigateway, usage_plan_id)
     with open_pool(url, size=1) as pool:
-        return ApiKeyStore(pool).create(tenant, client, scopes)
+        return ApiKeyStore(pool).create(tenant, client, scopes, register)
 
 
 def _create_key(args: argparse.Namespace) -> int:
-    key_id, key = _create(_database_url(), args.tenant, args.client, args.scopes)
+    key_id, key = _create(
+        _database_url(), args.tenant, args.client, args.scopes, args.usage_plan_id, args.region
+    )
     print(f"key id: {key_id}")
     print(f"key:    {key}")
     print("The key is shown only this once; Veil stores only its hash.")

@@ -72,7 +72,10 @@ def authorize(event: dict[str, Any], authenticator: Authenticator) -> dict[str, 
     if principal is None:
         raise UnauthorizedError
     policy = APIGatewayAuthorizerResponse.from_route_arn(
-        event["methodArn"], principal_id=principal.key_id, context=principal.to_context()
+        event["methodArn"],
+        principal_id=principal.key_id,
+        context=principal.to_context(),
+        usage_identifier_key=principal.usage_key,  # throttles and caps this client
     )
     policy.allow_all_routes()
     return policy.asdict()

@@ -19,6 +19,9 @@ class Principal:
     tenant_id: str
     client_id: str
     scopes: frozenset[Scope]
+    # The API Gateway key that meters this client in the usage plan (deployed stages only);
+    # it goes to API Gateway as usageIdentifierKey, not into the authorizer context.
+    usage_key: str | None = None
 
     def to_context(self) -> dict[str, str]:
         """Authorizer context: API Gateway allows only flat string/number/bool values."""
