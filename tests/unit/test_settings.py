@@ -44,6 +44,8 @@ def test_secrets_come_from_secrets_manager(
     settings = Settings()
     assert settings.master_key_bytes() == bytes.fromhex("ab" * 32)
     assert settings.conninfo() == "postgresql://veil_app:p%40ss%2Fword@proxy.example:5432/veil"
+    monkeypatch.setenv("VEIL_DATABASE_HOST", "veil.proxy-abc.eu-west-1.rds.amazonaws.com")
+    assert Settings().conninfo().endswith("@veil.proxy-abc.eu-west-1.rds.amazonaws.com:5432/veil")
 
 
 def test_direct_values_win_and_missing_ones_are_explained(

@@ -22,6 +22,7 @@ class Settings(BaseSettings):
         SecretStr | None, Field(validation_alias=AliasChoices("DATABASE_URL", "VEIL_DATABASE_URL"))
     ] = None
     database_secret_arn: str | None = None
+    database_host: str | None = None  # e.g. the RDS Proxy endpoint; else the secret's host
     master_key: SecretStr | None = None  # hex, at least 32 bytes
     master_key_secret_arn: str | None = None
     # Where audit events wait while PostgreSQL is unreachable: an SQS queue in AWS, a
@@ -41,7 +42,8 @@ class Settings(BaseSettings):
         if self.database_url is not None:
             return self.database_url.get_secret_value()
         if self.database_secret_arn is not None:
-            return _conninfo_from_rds_secret(_secret_string(self.database_secret_arn))
+            secret = _secret_string(self.database_secret_arn)
+            return _conninfo_from_rds_secret(secret, self.database_host)
         raise RuntimeError("no database configured: set DATABASE_URL or VEIL_DATABASE_SECRET_ARN")
 
     def master_key_bytes(self) -> bytes:
@@ -61,12 +63,14 @@ def _secret_string(arn: str) -> str:
     return str(get_secret(arn, max_age=300))
 
 
-def _conninfo_from_rds_secret(secret: str) -> str:
-    """RDS-managed secrets are JSON with host, port, username, password, dbname."""
+def _conninfo_from_rds_secret(secret: str, host: str | None) -> str:
+    """RDS-managed secrets are JSON with host, port, username, password, dbname; `host`
+    (the RDS Proxy endpoint, say) takes the place of the secret's."""
     fields = json.loads(secret)
     user, password = quote(fields["username"], safe=""), quote(fields["password"], safe="")
     port = fields.get("port", 5432)
-    return f"postgresql://{user}:{password}@{fields['host']}:{port}/{fields.get('dbname', 'veil')}"
+    database = fields.get("dbname", "veil")
+    return f"postgresql://{user}:{password}@{host or fields['host']}:{port}/{database}"
 
 
 @cache
