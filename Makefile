@@ -5,7 +5,7 @@ UV := $(PYTHON) -m uv
 export UV_PYTHON_DOWNLOADS := never
 export SAM_CLI_TELEMETRY := 0
 
-.PHONY: deps run test lint format typecheck pr validate build deploy-check deploy clean bench-audit
+.PHONY: deps run test lint format typecheck pr validate build deploy-check deploy clean bench-audit load profile
 
 ## deps: install uv (if missing) and the locked environment into .venv
 deps:
@@ -56,6 +56,15 @@ deploy: deploy-check
 ## bench-audit: audit append throughput and query latency at 1,000,000 events (own cluster)
 bench-audit: deps
 	$(UV) run python -m bench.audit
+
+## load: a Locust scenario with SLO verdicts: make load SCENARIO=steady [TARGET=url KEY=veil_...]
+SCENARIO ?= steady
+load: deps
+	$(UV) run python -m tests.load.run $(SCENARIO) $(if $(TARGET),--target $(TARGET) --key $(KEY))
+
+## profile: where the time of one redact call goes (pyinstrument)
+profile: deps
+	$(UV) run python -m bench.profile_redact
 
 ## pr: the gate before a change is done
 pr: lint typecheck test

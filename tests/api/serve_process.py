@@ -20,14 +20,19 @@ class Served:
     url: str
     key: str  # all scopes, tenant "local"
     state: Path
+    pid: int
 
 
 @contextmanager
-def serve_process(database_url: str, state: Path, **settings: str) -> Iterator[Served]:
+def serve_process(database_url: str | None, state: Path, **settings: str) -> Iterator[Served]:
+    """`database_url` None: the server starts its own embedded cluster under `state`."""
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "VEIL_MASTER_KEY": MASTER_KEY_HEX,
-           "VEIL_DB_CONNECT_TIMEOUT_S": "1", **settings}  # fmt: skip
+    env = {**os.environ, "VEIL_MASTER_KEY": MASTER_KEY_HEX, "VEIL_DB_CONNECT_TIMEOUT_S": "1",
+           **settings}  # fmt: skip
     env.pop("VEIL_AUDIT_SPOOL_DIR", None)
+    env.pop("DATABASE_URL", None)
+    if database_url is not None:
+        env["DATABASE_URL"] = database_url
     command = [sys.executable, "-m", "veil.cli", "serve", "--port", str(port),
                "--state-dir", str(state / ".veil"),
                "--probe-interval", settings.get("PROBE_INTERVAL", "60")]  # fmt: skip
@@ -38,7 +43,7 @@ def serve_process(database_url: str, state: Path, **settings: str) -> Iterator[S
         printed = read_until(log, "x-api-key: ")
         key = re.search(r"x-api-key: (veil_\w+)", printed)
         assert key, printed
-        yield Served(f"http://127.0.0.1:{port}", key.group(1), state)
+        yield Served(f"http://127.0.0.1:{port}", key.group(1), state, server.pid)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
