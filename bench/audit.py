@@ -12,23 +12,19 @@ import argparse
 import os
 import secrets
 import statistics
-import tempfile
 import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import psycopg
 
+from bench.cluster import own_cluster
 from tests.audit_helpers import seed_chain
 from veil.audit import Action, AuditEvent, AuditRepository, Finding, Outcome
 from veil.audit.queries import AuditQueries, EventFilter
-from veil.database.migrations import migrate
 from veil.database.pool import open_pool
 from veil.detection.entities import EntityType
-from veil.local.environment import app_role_url, ensure_database
-from veil.local.postgres import EmbeddedPostgres
 from veil.tenant_keys import TenantKeys
 
 KEYS = TenantKeys(secrets.token_bytes(32))
@@ -94,13 +90,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=200)
     args = parser.parse_args()
 
-    base = Path(tempfile.mkdtemp(prefix="veil-bench-"))
-    base.chmod(0o755)
-    server = EmbeddedPostgres(base / "pg")
-    try:
-        admin_url = ensure_database(server.start(), "veil")
-        migrate(admin_url)
-        app_url = app_role_url(admin_url)
+    with own_cluster() as (admin_url, app_url):
         print(f"PostgreSQL {psycopg.connect(admin_url).info.server_version}, own cluster, fsync on")
         print(f"machine: {os.cpu_count()} cores\n")
 
@@ -155,8 +145,6 @@ def main() -> None:
             p50, p95 = timings(call, args.runs)
             print(f"  {name:40s} p50 {p50:6.2f}   p95 {p95:6.2f}")
         pool.close()
-    finally:
-        server.stop()
 
 
 if __name__ == "__main__":

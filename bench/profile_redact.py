@@ -5,31 +5,23 @@
 import json
 import logging
 import os
-import tempfile
 import time
 from pathlib import Path
 
 from pyinstrument import Profiler
 
+from bench.cluster import own_cluster
 from tests.load.payloads import text
 from veil.auth import ApiKeyStore, Scope
-from veil.database.migrations import migrate
-from veil.database.pool import open_pool
-from veil.local.environment import app_role_url, ensure_database
-from veil.local.postgres import EmbeddedPostgres
+from veil.database.pool import default_pool, open_pool
 
 ROOT = Path(__file__).resolve().parent.parent
 CALLS = 500
 
 
 def main() -> None:
-    base = Path(tempfile.mkdtemp(prefix="veil-profile-"))
-    base.chmod(0o755)
-    server = EmbeddedPostgres(base / "pg")
-    try:
-        admin_url = ensure_database(server.start(), "veil")
-        migrate(admin_url)
-        os.environ.update(DATABASE_URL=app_role_url(admin_url), VEIL_MASTER_KEY="ab" * 32)
+    with own_cluster() as (admin_url, app_url):
+        os.environ.update(DATABASE_URL=app_url, VEIL_MASTER_KEY="ab" * 32)
         logging.getLogger("veil").setLevel(logging.WARNING)  # the request log is noise here
         with open_pool(admin_url, size=1) as pool:
             _, key = ApiKeyStore(pool).create("profile", "bench", [Scope.REDACT])
@@ -49,12 +41,7 @@ def main() -> None:
         elapsed = time.perf_counter() - began
         print(f"{CALLS} calls, {elapsed / CALLS * 1000:.2f} ms each on average (profiler on)\n")
         print(profiler.output_text(unicode=False, color=False, show_all=False))
-    finally:
-        from veil.database.pool import default_pool
-
-        if default_pool.cache_info().currsize:
-            default_pool().close()
-        server.stop()
+        default_pool().close()
 
 
 if __name__ == "__main__":

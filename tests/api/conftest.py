@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, Database
+from tests.conftest import ROOT, Database, throwaway_postgres
 from veil.auth import ApiKeyStore, Scope
 from veil.database.pool import Pool
+from veil.local.postgres import EmbeddedPostgres
 from veil.local.server import LocalApi, make_server
 
 
@@ -75,3 +76,12 @@ def keys(admin_pool: Pool) -> ApiKeyStore:
 def client(server_url: str, keys: ApiKeyStore) -> Client:
     _, key = keys.create("tenant-a", "api-tests", [Scope.REDACT, Scope.DETECT])
     return Client(server_url, key)
+
+
+@pytest.fixture
+def postgres() -> Iterator[EmbeddedPostgres]:
+    """A PostgreSQL server of this test's own, which it may stop and start."""
+    server = throwaway_postgres()
+    server.start()
+    yield server
+    server.stop()

@@ -5,12 +5,12 @@ import re
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.api.test_veil_serve import read_until
 from tests.conftest import MASTER_KEY_HEX, ROOT
 from veil.local.postgres import free_port
 
@@ -25,14 +25,14 @@ class Served:
 
 @contextmanager
 def serve_process(database_url: str | None, state: Path, **settings: str) -> Iterator[Served]:
-    """`database_url` None: the server starts its own embedded cluster under `state`."""
+    """`database_url` None: the server starts its own embedded cluster and keeps its own
+    master key under `state`, as `make run` does; otherwise it uses MASTER_KEY_HEX."""
     port = free_port()
-    env = {**os.environ, "VEIL_MASTER_KEY": MASTER_KEY_HEX, "VEIL_DB_CONNECT_TIMEOUT_S": "1",
-           **settings}  # fmt: skip
-    env.pop("VEIL_AUDIT_SPOOL_DIR", None)
-    env.pop("DATABASE_URL", None)
+    env = {**os.environ, "VEIL_DB_CONNECT_TIMEOUT_S": "1", **settings}
+    for name in ("VEIL_AUDIT_SPOOL_DIR", "DATABASE_URL", "VEIL_MASTER_KEY"):
+        env.pop(name, None)
     if database_url is not None:
-        env["DATABASE_URL"] = database_url
+        env.update(DATABASE_URL=database_url, VEIL_MASTER_KEY=MASTER_KEY_HEX)
     command = [sys.executable, "-m", "veil.cli", "serve", "--port", str(port),
                "--state-dir", str(state / ".veil"),
                "--probe-interval", settings.get("PROBE_INTERVAL", "60")]  # fmt: skip
@@ -40,10 +40,23 @@ def serve_process(database_url: str | None, state: Path, **settings: str) -> Ite
     with log.open("w") as output:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
     try:
-        printed = read_until(log, "x-api-key: ")
+        printed = read_until(log, "-d '")
         key = re.search(r"x-api-key: (veil_\w+)", printed)
         assert key, printed
         yield Served(f"http://127.0.0.1:{port}", key.group(1), state, server.pid)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def read_until(log: Path, marker: str, timeout_s: float = 60) -> str:
+    """What the server has printed, once `marker` appears. Its output goes to a file, not a
+    pipe: an unread pipe fills up and blocks the server's logging."""
+    printed = ""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        printed = log.read_text() if log.exists() else ""
+        if marker in printed:
+            return printed
+        time.sleep(0.1)
+    raise AssertionError("veil serve did not print its example:\n" + printed)

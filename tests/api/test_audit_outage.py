@@ -6,25 +6,16 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
 
 from tests.api.serve_process import serve_process
-from tests.conftest import MASTER_KEY_HEX, throwaway_postgres
+from tests.conftest import MASTER_KEY_HEX
 from veil.audit.verify import verify_chains
 from veil.local.postgres import EmbeddedPostgres
 from veil.tenant_keys import TenantKeys
-
-
-@pytest.fixture
-def postgres() -> Iterator[EmbeddedPostgres]:
-    server = throwaway_postgres()
-    server.start()
-    yield server
-    server.stop()
 
 
 def post(url: str, key: str, text: str) -> tuple[int, str | None]:

@@ -5,7 +5,7 @@ import json
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,6 @@ import psycopg
 import pytest
 
 from tests.api.serve_process import Served, serve_process
-from tests.conftest import throwaway_postgres
 from tests.fakes.presidio import presidio_standin
 from veil.database.pool import open_pool
 from veil.local.postgres import EmbeddedPostgres
@@ -41,14 +40,6 @@ def eventually(check: Callable[[], bool], timeout_s: float = 20) -> None:
     while not check():
         assert time.monotonic() < deadline, "the condition never came true"
         time.sleep(0.2)
-
-
-@pytest.fixture
-def postgres() -> Iterator[EmbeddedPostgres]:
-    server = throwaway_postgres()
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.mark.slow
