@@ -24,7 +24,9 @@ class Served:
 
 
 @contextmanager
-def serve_process(database_url: str | None, state: Path, **settings: str) -> Iterator[Served]:
+def serve_process(
+    database_url: str | None, state: Path, *options: str, **settings: str
+) -> Iterator[Served]:
     """`database_url` None: the server starts its own embedded cluster and keeps its own
     master key under `state`, as `make run` does; otherwise it uses MASTER_KEY_HEX."""
     port = free_port()
@@ -35,7 +37,7 @@ def serve_process(database_url: str | None, state: Path, **settings: str) -> Ite
         env.update(DATABASE_URL=database_url, VEIL_MASTER_KEY=MASTER_KEY_HEX)
     command = [sys.executable, "-m", "veil.cli", "serve", "--port", str(port),
                "--state-dir", str(state / ".veil"),
-               "--probe-interval", settings.get("PROBE_INTERVAL", "60")]  # fmt: skip
+               "--probe-interval", settings.get("PROBE_INTERVAL", "60"), *options]  # fmt: skip
     log = state / "serve.log"
     with log.open("w") as output:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)

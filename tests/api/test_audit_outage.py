@@ -36,7 +36,7 @@ def test_no_audit_event_is_lost_or_duplicated_across_a_database_outage(
     postgres: EmbeddedPostgres, tmp_path: Path
 ) -> None:
     answers: list[tuple[int, str | None, float]] = []
-    with serve_process(postgres.url, tmp_path) as served:
+    with serve_process(postgres.url, tmp_path, "--rate-limit", "0") as served:
         url = served.url + "/v1/redact"
         done = threading.Event()
 

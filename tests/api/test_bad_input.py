@@ -143,3 +143,36 @@ def test_nothing_of_the_input_reaches_the_logs(
     records = [repr(record.__dict__) for record in caplog.records]
     assert any("'status': 200" in r for r in records)  # the request log was captured at all
     assert SECRET not in out + err + caplog.text + "".join(records)
+
+
+def test_pathological_nesting_is_a_422_not_a_crash(client: Client) -> None:
+    body = '{"text": "' + SECRET + '", "entities": ' + "[" * 50_000 + "]" * 50_000 + "}"
+    assert_problem(client.request("POST", "/v1/redact", body.encode()), 422, "too-deeply-nested")
+
+
+def test_a_flood_from_one_key_is_throttled_while_another_key_is_served(
+    keys: ApiKeyStore,
+) -> None:
+    import threading
+
+    from tests.conftest import ROOT
+    from veil.local.rate_limit import RateLimiter
+    from veil.local.server import LocalApi, make_server
+
+    server = make_server(LocalApi(ROOT / "functions", RateLimiter(rate=2, burst=5)), "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        _, flooder = keys.create("tenant-a", "flooder", [Scope.DETECT])
+        _, neighbour = keys.create("tenant-a", "neighbour", [Scope.DETECT])
+        flood = [Client(url, flooder).post("/v1/detect", {"text": "hi"}) for _ in range(12)]
+        assert [r.status for r in flood[:5]] == [200] * 5
+        throttled = [r for r in flood if r.status == 429]
+        assert len(throttled) >= 6
+        problem = assert_problem(throttled[0], 429, "throttled")
+        assert int(throttled[0].headers["Retry-After"]) >= 1
+        assert problem["status"] == 429
+        assert Client(url, neighbour).post("/v1/detect", {"text": "hi"}).status == 200
+    finally:
+        server.shutdown()
+        server.server_close()

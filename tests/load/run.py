@@ -242,7 +242,8 @@ def main() -> int:
         parser.error("--target needs --key (or VEIL_LOAD_KEY)")
     state = Path(tempfile.mkdtemp(prefix="veil-load-"))
     state.chmod(0o755)  # the embedded cluster's postgres user must reach it
-    local = nullcontext(None) if args.target else serve_process(None, state)
+    # One key sends all the load: the per-key throttle would measure itself, not the server.
+    local = nullcontext(None) if args.target else serve_process(None, state, "--rate-limit", "0")
     with local as served:
         target = Target(args.target or served.url, args.key or served.key, served)
         started = time.monotonic()

@@ -332,6 +332,7 @@ def _serve(args: argparse.Namespace) -> int:
     from veil.database.pool import default_pool
     from veil.local.background import every
     from veil.local.environment import prepare
+    from veil.local.rate_limit import RateLimiter
     from veil.local.server import LocalApi, make_server
     from veil.providers.wiring import default_monitor, default_pipeline
 
@@ -344,7 +345,8 @@ def _serve(args: argparse.Namespace) -> int:
         every(args.probe_interval, lambda: default_monitor().run_probes(providers), "probes"),
     ]
     _, key = _create(environment.admin_url, "local", "developer", list(Scope))
-    server = make_server(LocalApi(args.functions_dir.resolve()), args.host, args.port)
+    limiter = RateLimiter(args.rate_limit, args.burst) if args.rate_limit > 0 else None
+    server = make_server(LocalApi(args.functions_dir.resolve(), limiter), args.host, args.port)
     host, port = args.host, server.server_address[1]
     body = shlex.quote(f'{{"text": "{EXAMPLE_TEXT}"}}')
     print(f"Veil is listening on http://{host}:{port}", flush=True)

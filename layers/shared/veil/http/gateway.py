@@ -144,6 +144,12 @@ def install_problem_handlers(app: APIGatewayRestResolver) -> None:
             return respond(problems.invalid_json())
         return respond(problems.validation_failed([_safe_error(d) for d in details]))
 
+    @app.exception_handler(RecursionError)
+    def on_nesting(_: RecursionError) -> Response[str]:
+        # json.loads gives up on pathological nesting ("[[[[..." ) with RecursionError; no
+        # request schema nests more than a few levels, and the body size is capped.
+        return respond(problems.too_deeply_nested())
+
     @app.not_found
     def on_not_found(_: NotFoundError) -> Response[str]:
         return respond(problems.not_found())

@@ -80,6 +80,23 @@ def invalid_cursor() -> Problem:
     )
 
 
+def too_deeply_nested() -> Problem:
+    return Problem(
+        HTTPStatus.UNPROCESSABLE_ENTITY,
+        "too-deeply-nested",
+        "The request body nests arrays or objects deeper than any request needs.",
+    )
+
+
+def rate_limited(retry_after_s: int) -> Problem:
+    return Problem(
+        HTTPStatus.TOO_MANY_REQUESTS,
+        "throttled",
+        "Too many requests for this API key; slow down.",
+        headers={"Retry-After": str(retry_after_s)},
+    )
+
+
 def unauthorized() -> Problem:
     return Problem(
         HTTPStatus.UNAUTHORIZED,

@@ -1,9 +1,10 @@
 """`veil serve`: HTTP on 127.0.0.1 -> API Gateway event -> authorizer -> handler, in process.
 
 Behaves like the deployed API Gateway where it matters to clients: the authorizer runs
-first (no cache here, so a revoked key is refused at once), errors API Gateway answers
-itself come back as the same problem+json bodies (template.yaml's Gateway Responses), and
-each function handles one invocation at a time, as one Lambda execution environment does.
+first (no cache here, so a revoked key is refused at once), each key is throttled as the
+usage plan throttles it (429 with Retry-After), errors API Gateway answers itself come
+back as the same problem+json bodies (template.yaml's Gateway Responses), and each
+function handles one invocation at a time, as one Lambda execution environment does.
 """
 
 import base64
@@ -21,6 +22,7 @@ from veil.http import problems
 from veil.http.headers import SECURITY_HEADERS
 from veil.http.problems import PROBLEM_CONTENT_TYPE, Problem
 from veil.local.events import LocalContext, authorizer_event, rest_event
+from veil.local.rate_limit import RateLimiter
 from veil.local.routes import find_route
 from veil.observability import logger
 
@@ -33,8 +35,9 @@ type HttpResponse = tuple[int, dict[str, str], bytes]
 class LocalApi:
     """Dispatches requests to the handlers in `functions_dir`, loaded as Lambda would."""
 
-    def __init__(self, functions_dir: Path) -> None:
+    def __init__(self, functions_dir: Path, limiter: RateLimiter | None = None) -> None:
         self._functions_dir = functions_dir
+        self._limiter = limiter
         self._modules: dict[str, ModuleType] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._loading = threading.Lock()
@@ -55,7 +58,7 @@ class LocalApi:
         if len(body) > API_GATEWAY_MAX_BODY:
             return _gateway_problem(problems.payload_too_large(API_GATEWAY_MAX_BODY), request_id)
         if route.authorized:
-            refusal = self._authorize(event)
+            refusal = self._authorize(event) or self._throttle(event)
             if refusal is not None:
                 return _gateway_problem(refusal, request_id)
         return _http_response(self.invoke(route.function, event))
@@ -84,6 +87,13 @@ class LocalApi:
             "principalId": policy["principalId"],
         }
         return None
+
+    def _throttle(self, event: dict[str, Any]) -> Problem | None:
+        """The usage plan's per-client throttle (API Gateway's 429), for an authorized key."""
+        if self._limiter is None:
+            return None
+        wait_s = self._limiter.admit(event["headers"]["x-api-key"])
+        return None if wait_s is None else problems.rate_limited(wait_s)
 
     def _handler(self, function: str) -> Handler:
         with self._loading:
