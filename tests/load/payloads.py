@@ -1,12 +1,12 @@
 """Realistic generated payloads for load tests: support tickets, log lines and JSON records
-with one synthetic personal value every ~300 characters. Nothing here is real data: names
-come from short lists, card numbers are computed to pass Luhn, SSNs use valid ranges."""
+with one synthetic personal value every ~300 characters, from tests/corpus.py (nothing
+here is real data)."""
 
 import json
 import random
 
-FIRST = ["Avery", "Jordan", "Casey", "Riley", "Morgan", "Quinn", "Harper", "Rowan", "Emerson"]
-LAST = ["Lindqvist", "Okafor", "Moreau", "Tanaka", "Novak", "Haddad", "Brennan", "Silva"]
+from tests.corpus import synthetic_value
+
 FILLER = [
     "The customer reports that the export job fails after the second retry.",
     "Please escalate to the billing team if the refund is not visible by Friday.",
@@ -17,25 +17,8 @@ FILLER = [
 ]
 
 
-def _luhn_card(rng: random.Random) -> str:
-    digits = [4] + [rng.randrange(10) for _ in range(14)]
-    total = sum(d if i % 2 else (d * 2 - 9 if d * 2 > 9 else d * 2)
-                for i, d in enumerate(reversed(digits)))  # fmt: skip
-    digits.append((10 - total % 10) % 10)
-    text = "".join(map(str, digits))
-    return " ".join(text[i : i + 4] for i in range(0, 16, 4))
-
-
 def _value(rng: random.Random) -> str:
-    name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-    return rng.choice([
-        f"{name.split()[0].lower()}.{name.split()[1].lower()}@example.com",
-        f"+1 415 555 {rng.randrange(1000, 9999)}",
-        _luhn_card(rng),
-        f"{rng.randrange(100, 665)}-{rng.randrange(10, 99)}-{rng.randrange(1000, 9999)}",
-        f"203.0.113.{rng.randrange(1, 254)}",
-        "DE89 3704 0044 0532 0130 00",
-    ])  # fmt: skip
+    return synthetic_value(rng).value
 
 
 def text(size: int, seed: int) -> str:
