@@ -5,7 +5,7 @@ UV := $(PYTHON) -m uv
 export UV_PYTHON_DOWNLOADS := never
 export SAM_CLI_TELEMETRY := 0
 
-.PHONY: deps run test lint format typecheck pr validate build deploy-check deploy clean bench-audit load profile
+.PHONY: deps run test lint format typecheck pr validate build deploy-check deploy clean bench-audit load profile openapi audit-deps
 
 ## deps: install uv (if missing) and the locked environment into .venv
 deps:
@@ -65,6 +65,14 @@ load: deps
 ## profile: where the time of one redact call goes (pyinstrument)
 profile: deps
 	$(UV) run python -m bench.profile_redact
+
+## openapi: regenerate the committed OpenAPI document from the handlers
+openapi: deps
+	$(UV) run python -m tools.openapi
+
+## audit-deps: known vulnerabilities in the layer's pinned dependencies (needs PyPI's JSON API or OSV)
+audit-deps: deps
+	$(UV) tool run --from pip-audit==2.9.0 pip-audit -r layers/shared/requirements.txt
 
 ## pr: the gate before a change is done
 pr: lint typecheck test

@@ -6,15 +6,21 @@ from uuid import UUID
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver
 from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from pydantic import AwareDatetime
 
-from veil.api.audit_models import MAX_PAGE, AuditEventView, AuditPage, AuditSearchRequest
+from veil.api.audit_models import (
+    MAX_PAGE,
+    AuditEventView,
+    AuditPage,
+    AuditSearchRequest,
+    QueryTime,
+)
 from veil.api.audit_service import default_audit_query_service
 from veil.audit import Action, Outcome
 from veil.audit.queries import EventFilter
 from veil.auth import Scope
 from veil.detection.entities import EntityType
 from veil.http.gateway import handle, install_problem_handlers, principal_of, request_id_of
+from veil.http.openapi import documented
 from veil.observability import logger
 
 ROUTE_SCOPES = {
@@ -27,10 +33,15 @@ app = APIGatewayRestResolver(enable_validation=True)
 install_problem_handlers(app)
 
 
-@app.get("/v1/audit/events", summary="List the tenant's audit events", tags=["audit"])
+@app.get(
+    "/v1/audit/events",
+    summary="List the tenant's audit events",
+    tags=["audit"],
+    responses=documented(AuditPage, 400, 401, 403, 422, 429, 503),
+)
 def list_events(
-    since: Annotated[AwareDatetime | None, Query()] = None,
-    until: Annotated[AwareDatetime | None, Query()] = None,
+    since: Annotated[QueryTime | None, Query()] = None,
+    until: Annotated[QueryTime | None, Query()] = None,
     action: Annotated[Action | None, Query()] = None,
     outcome: Annotated[Outcome | None, Query()] = None,
     entity_type: Annotated[EntityType | None, Query()] = None,
@@ -46,7 +57,12 @@ def list_events(
     )
 
 
-@app.get("/v1/audit/events/<event_id>", summary="One audit event", tags=["audit"])
+@app.get(
+    "/v1/audit/events/<event_id>",
+    summary="One audit event",
+    tags=["audit"],
+    responses=documented(AuditEventView, 401, 403, 404, 422, 429, 503),
+)
 def get_event(event_id: Annotated[UUID, Path()]) -> AuditEventView:
     event = app.current_event.raw_event
     return default_audit_query_service().get_event(
@@ -54,7 +70,12 @@ def get_event(event_id: Annotated[UUID, Path()]) -> AuditEventView:
     )
 
 
-@app.post("/v1/audit/search", summary="Events that saw a value", tags=["audit"])
+@app.post(
+    "/v1/audit/search",
+    summary="Events that saw a value",
+    tags=["audit"],
+    responses=documented(AuditPage, 400, 401, 403, 413, 415, 422, 429, 503),
+)
 def search(body: Annotated[AuditSearchRequest, Body()]) -> AuditPage:
     event = app.current_event.raw_event
     return default_audit_query_service().search(principal_of(event), body, request_id_of(event))

@@ -6,12 +6,13 @@ from typing import Annotated, Any
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from pydantic import AwareDatetime
 
+from veil.api.audit_models import QueryTime
 from veil.api.provider_models import ProbeView, ProviderHistory, ProvidersStatus, ProviderStatusView
 from veil.auth import Scope
 from veil.http import problems
 from veil.http.gateway import handle, install_problem_handlers, request_id_of
+from veil.http.openapi import documented
 from veil.observability import logger
 from veil.providers.wiring import default_monitor
 
@@ -25,7 +26,12 @@ app = APIGatewayRestResolver(enable_validation=True)
 install_problem_handlers(app)
 
 
-@app.get("/v1/providers/status", summary="Status of every detection provider", tags=["status"])
+@app.get(
+    "/v1/providers/status",
+    summary="Status of every detection provider",
+    tags=["status"],
+    responses=documented(ProvidersStatus, 401, 403, 429),
+)
 def all_providers() -> ProvidersStatus:
     statuses = default_monitor().statuses()
     return ProvidersStatus(
@@ -34,10 +40,15 @@ def all_providers() -> ProvidersStatus:
     )
 
 
-@app.get("/v1/providers/<name>/status", summary="One provider's probe history", tags=["status"])
+@app.get(
+    "/v1/providers/<name>/status",
+    summary="One provider's probe history",
+    tags=["status"],
+    responses=documented(ProviderHistory, 401, 403, 404, 422, 429),
+)
 def one_provider(
     name: Annotated[str, Path(max_length=32)],
-    since: Annotated[AwareDatetime | None, Query()] = None,
+    since: Annotated[QueryTime | None, Query()] = None,
 ) -> ProviderHistory:
     monitor = default_monitor()
     if name not in monitor.names:

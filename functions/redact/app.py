@@ -11,6 +11,7 @@ from veil.api.redaction_service import default_redaction_service
 from veil.audit import Action
 from veil.auth import Principal, Scope
 from veil.http.gateway import handle, install_problem_handlers, principal_of, request_id_of
+from veil.http.openapi import documented
 from veil.observability import logger
 
 ROUTE_SCOPES = {"/v1/redact": Scope.REDACT, "/v1/detect": Scope.DETECT}
@@ -20,13 +21,23 @@ app = APIGatewayRestResolver(enable_validation=True)
 install_problem_handlers(app)
 
 
-@app.post("/v1/redact", summary="Redact PII from text", tags=["redaction"])
+@app.post(
+    "/v1/redact",
+    summary="Redact PII from text",
+    tags=["redaction"],
+    responses=documented(RedactResponse, 400, 401, 403, 413, 415, 422, 429, 503),
+)
 def redact(body: Annotated[RedactRequest, Body()]) -> RedactResponse:
     event = app.current_event.raw_event
     return default_redaction_service().redact(body, principal_of(event), request_id_of(event))
 
 
-@app.post("/v1/detect", summary="Detect PII in text", tags=["redaction"])
+@app.post(
+    "/v1/detect",
+    summary="Detect PII in text",
+    tags=["redaction"],
+    responses=documented(DetectResponse, 400, 401, 403, 413, 415, 422, 429, 503),
+)
 def detect(body: Annotated[DetectRequest, Body()]) -> DetectResponse:
     event = app.current_event.raw_event
     return default_redaction_service().detect(body, principal_of(event), request_id_of(event))

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 import psycopg
+from pydantic import BaseModel
 
 from veil.database.migrations import pending
 from veil.database.pool import Pool
@@ -49,6 +50,14 @@ class Check:
         if self.output:
             document["output"] = self.output
         return document
+
+
+class HealthDocument(BaseModel):
+    """The application/health+json body (IETF health-check draft), for the OpenAPI spec."""
+
+    status: Health
+    description: str | None = None
+    checks: dict[str, list[dict[str, Any]]] | None = None
 
 
 def liveness() -> dict[str, Any]:

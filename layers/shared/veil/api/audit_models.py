@@ -3,16 +3,44 @@
 import base64
 import binascii
 import json
-from datetime import datetime
+import re
+from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictStr,
+)
 
 from veil.detection.entities import EntityType
 from veil.http import problems
 
 MAX_PAGE = 1000
+_RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
+
+
+def _rfc3339(value: object) -> object:
+    # Pydantic would read "0.5" as a Unix timestamp; a query's time must be RFC 3339.
+    if isinstance(value, str) and not _RFC3339.fullmatch(value):
+        raise ValueError("expected an RFC 3339 date-time with a time zone")
+    return value
+
+
+def _utc(value: datetime) -> datetime:
+    # PostgreSQL refuses offsets beyond +-15:59 that Python accepts (e.g. -19:32).
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("date-time out of range") from None
+
+
+type QueryTime = Annotated[AwareDatetime, BeforeValidator(_rfc3339), AfterValidator(_utc)]
 
 
 class AuditFinding(BaseModel):
@@ -67,7 +95,7 @@ class AuditSearchRequest(BaseModel):
     entity_type: EntityType | None = Field(
         default=None, description="The value's type; all types when omitted."
     )
-    limit: Annotated[int, Field(ge=1, le=MAX_PAGE)] = 100
+    limit: Annotated[int, Field(ge=1, le=MAX_PAGE, strict=True)] = 100
 
 
 def encode_cursor(seq: int | None) -> str | None:

@@ -21,7 +21,7 @@ class DetectRequest(BaseModel):
         list[EntityType] | None,
         Field(max_length=MAX_ENTITY_FILTERS, description="Only these types (default: all)."),
     ] = None
-    score_threshold: Annotated[float, Field(ge=0.0, le=1.0)] = 0.0
+    score_threshold: Annotated[float, Field(ge=0.0, le=1.0, strict=True)] = 0.0
     language: Annotated[str, Field(pattern="^en$", description="Only 'en' for now.")] = "en"
 
     @field_validator("entities")

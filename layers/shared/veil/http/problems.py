@@ -113,6 +113,15 @@ def not_found() -> Problem:
     return Problem(HTTPStatus.NOT_FOUND, "not-found", "No such resource.")
 
 
+def method_not_allowed(allowed: list[str]) -> Problem:
+    return Problem(
+        HTTPStatus.METHOD_NOT_ALLOWED,
+        "method-not-allowed",
+        f"This resource takes {', '.join(allowed)}.",
+        headers={"Allow": ", ".join(allowed)},
+    )
+
+
 def audit_unavailable() -> Problem:
     return Problem(
         HTTPStatus.SERVICE_UNAVAILABLE,

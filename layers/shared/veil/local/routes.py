@@ -37,6 +37,7 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", "/v1/providers/{name}/status", "provider_status"),
     Route("GET", "/health", "health", authorized=False),
     Route("GET", "/health/ready", "health", authorized=False),
+    Route("GET", "/v1/openapi.json", "health", authorized=False),
 )
 
 
@@ -46,3 +47,8 @@ def find_route(method: str, path: str) -> tuple[Route, dict[str, str]] | None:
         if parameters is not None:
             return route, parameters
     return None
+
+
+def allowed_methods(path: str) -> list[str]:
+    """The methods some route takes at `path` (for 405's Allow header)."""
+    return sorted({r.method for r in ROUTES if r.match(r.method, path) is not None})

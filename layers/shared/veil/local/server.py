@@ -23,7 +23,7 @@ from veil.http.headers import SECURITY_HEADERS
 from veil.http.problems import PROBLEM_CONTENT_TYPE, Problem
 from veil.local.events import LocalContext, authorizer_event, rest_event
 from veil.local.rate_limit import RateLimiter
-from veil.local.routes import find_route
+from veil.local.routes import allowed_methods, find_route
 from veil.observability import logger
 
 API_GATEWAY_MAX_BODY = 10 * 1024 * 1024
@@ -49,10 +49,20 @@ class LocalApi:
         found = find_route(method, url.path)
         headers = {k.lower(): v for k, v in headers.items()}
         if found is None:
+            allowed = allowed_methods(url.path)
+            if allowed:
+                problem = problems.method_not_allowed(allowed)
+                return _gateway_problem(problem, "none")
             return _gateway_problem(problems.not_found(), "none")
         route, path_parameters = found
         event = rest_event(
-            method, url.path, route.resource, headers, parse_qs(url.query), body, path_parameters
+            method,
+            url.path,
+            route.resource,
+            headers,
+            parse_qs(url.query, keep_blank_values=True),
+            body,
+            path_parameters,
         )
         request_id = event["requestContext"]["requestId"]
         if len(body) > API_GATEWAY_MAX_BODY:
@@ -98,16 +108,21 @@ class LocalApi:
     def _handler(self, function: str) -> Handler:
         with self._loading:
             if function not in self._modules:
-                path = self._functions_dir / function / "app.py"
-                spec = importlib.util.spec_from_file_location(f"veil_function_{function}", path)
-                if spec is None or spec.loader is None:
-                    raise FileNotFoundError(path)
-                module = importlib.util.module_from_spec(spec)
-                spec.loader.exec_module(module)
-                self._modules[function] = module
+                self._modules[function] = load_function(self._functions_dir, function)
                 self._locks[function] = threading.Lock()
         handler: Handler = self._modules[function].lambda_handler
         return handler
+
+
+def load_function(functions_dir: Path, function: str) -> ModuleType:
+    """Import functions/<function>/app.py as Lambda would (its own module, by path)."""
+    path = functions_dir / function / "app.py"
+    spec = importlib.util.spec_from_file_location(f"veil_function_{function}", path)
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _gateway_problem(problem: Problem, request_id: str) -> HttpResponse:
@@ -128,7 +143,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
     api: LocalApi
     protocol_version = "HTTP/1.1"
 
-    def _serve(self) -> None:
+    def _serve(self, with_body: bool = True) -> None:
         length = int(self.headers.get("content-length") or 0)
         if length > API_GATEWAY_MAX_BODY:
             status, headers, payload = _gateway_problem(
@@ -145,9 +160,18 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
-        self.wfile.write(payload)
+        if with_body:
+            self.wfile.write(payload)
 
-    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
+    def do_HEAD(self) -> None:
+        self._serve(with_body=False)
+
+    def __getattr__(self, name: str) -> Any:
+        # Every other method (GET, POST, TRACE, QUERY, ...) goes to the dispatcher, which
+        # answers 404 or 405 as problem+json, never the standard library's HTML 501.
+        if name.startswith("do_"):
+            return self._serve
+        raise AttributeError(name)
 
     def log_message(self, format: str, *args: Any) -> None:
         """Silenced: the default access log prints query strings, which may hold PII."""

@@ -16,7 +16,8 @@ DEFAULT = "DEFAULT"
 
 
 class _OperatorModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: no `true` for a count, no 1 for a flag
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Replace(_OperatorModel):
