@@ -44,6 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=60.0,
         help="seconds between provider probes (the schedule in AWS: 60)",
     )
+    serve.add_argument(
+        "--rate-limit",
+        type=float,
+        default=20.0,
+        help="requests/s per API key, as the stage's usage plan (0: no limit)",
+    )
+    serve.add_argument("--burst", type=float, default=40.0, help="requests a key may burst")
     serve.set_defaults(run=_serve)
 
     db = commands.add_parser("db", help="database schema").add_subparsers(dest="db", required=True)
