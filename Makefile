@@ -20,10 +20,11 @@ run: deps
 test: deps
 	$(UV) run pytest
 
-## lint: ruff lint and format check
+## lint: ruff lint and format check, bandit on the shipped code
 lint: deps
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
+	$(UV) run bandit -q -c pyproject.toml -r layers/shared/veil functions
 
 ## format: apply ruff's formatting and fixes
 format: deps

@@ -7,6 +7,11 @@ def test_luhn() -> None:
     assert not validators.luhn_ok("79927398710")
 
 
+def test_a_valid_number_followed_by_more_digits_is_still_found() -> None:
+    assert validators.credit_card("4111 1111 1111 1111 000") == (0, 19)
+    assert validators.phone_number("ZZ")("+44 20 7946 0958 0 0") == (0, 16)
+
+
 def test_card_separators_must_be_consistent() -> None:
     assert validators.credit_card("4111-1111-1111-1111") is not None
     assert validators.credit_card("4111 1111-1111 1111") is None

@@ -24,7 +24,8 @@ HEALTH_CONTENT_TYPE = "application/health+json"
 
 
 class Health(StrEnum):
-    PASS = "pass"  # noqa: S105 (a health status, not a password)
+    # A health status, not a password
+    PASS = "pass"  # noqa: S105  # nosec B105
     WARN = "warn"
     FAIL = "fail"
 

@@ -134,7 +134,8 @@ def _walk(
                 tenant_id, seq, BreakKind.REORDERED, "the row does not follow its predecessor"
             )
         expected, prev = seq + 1, stored
-    assert expected is not None  # groupby never yields an empty group
+    # Groupby never yields an empty group
+    assert expected is not None  # nosec B101
     return (expected - 1, prev)
 
 

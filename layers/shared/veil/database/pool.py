@@ -37,7 +37,8 @@ def open_pool(
     }
 
     def with_token() -> dict[str, Any]:
-        assert password is not None
+        # Only installed when a password source is
+        assert password is not None  # nosec B101
         return {**base, "password": password(), "sslmode": "require"}
 
     return ConnectionPool(

@@ -67,16 +67,26 @@ class Engine:
         encoded: bytes,
         offsets: OffsetMap,
     ) -> Iterable[Entity]:
-        for match in compiled.finditer(encoded):
+        position = 0
+        while position < len(encoded):
+            match = compiled.search(encoded, position)
+            if match is None:
+                return
             byte_start, byte_end = match.span()
+            position = byte_end if byte_end > byte_start else byte_start + 1
             start, end = offsets.char_of_byte(byte_start), offsets.char_of_byte(byte_end)
-            if recognizer.bounded and not _is_bounded(text, start, end):
-                continue
             if recognizer.validate is not None:
                 span = recognizer.validate(text[start:end])
                 if span is None:
                     continue
                 start, end = start + span[0], start + span[1]
+                # A greedy match may take the start of the next value ("4111 1111 1111
+                # 1111 4111 …"): when the validator trimmed, scan on from the trimmed end.
+                position = min(position, offsets.byte_of_char(end))
+            # On the validated span: the match may end inside a longer digit run that the
+            # validator trimmed back to the value ("4111 1111 1111 1111 0000").
+            if recognizer.bounded and not _is_bounded(text, start, end):
+                continue
             yield Entity(recognizer.entity_type, start, end, recognizer.score, recognizer.name)
 
 

@@ -28,10 +28,11 @@ class EntityType(StrEnum):
     SWIFT_CODE = "SWIFT_CODE"
     CRYPTO = "CRYPTO"
     AWS_ACCESS_KEY = "AWS_ACCESS_KEY"
-    AWS_SECRET_KEY = "AWS_SECRET_KEY"
-    API_TOKEN = "API_TOKEN"
+    # Entity type names, not secrets
+    AWS_SECRET_KEY = "AWS_SECRET_KEY"  # nosec B105
+    API_TOKEN = "API_TOKEN"  # nosec B105
     PRIVATE_KEY = "PRIVATE_KEY"
-    PASSWORD = "PASSWORD"
+    PASSWORD = "PASSWORD"  # nosec B105
 
 
 @dataclass(frozen=True, slots=True)

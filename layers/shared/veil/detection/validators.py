@@ -10,7 +10,7 @@ import ipaddress
 import json
 from base64 import urlsafe_b64decode
 from binascii import Error as Base64Error
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import wraps
 
 import phonenumbers
@@ -75,13 +75,30 @@ def _known_network(digits: str) -> bool:
     return False
 
 
-@whole
-def credit_card(value: str) -> bool:
+def shorter_runs(value: str, min_digits: int) -> Iterator[str]:
+    """The match, then the match without its trailing groups: candidate patterns are
+    greedy, so "4111 1111 1111 1111 000" holds a card followed by another number."""
+    while len(digits_of(value)) >= min_digits:
+        yield value
+        cut = max(value.rfind(" "), value.rfind("-"), value.rfind("."))
+        if cut <= 0:
+            return
+        value = value[:cut].rstrip(" -.")
+
+
+def _is_card(value: str) -> bool:
     separators = {c for c in value if not c.isdigit()}
     if len(separators) > 1:  # "4111 1111-1111 1111" is not how a card is written
         return False
     digits = digits_of(value)
     return 12 <= len(digits) <= 19 and _known_network(digits) and luhn_ok(digits)
+
+
+def credit_card(value: str) -> Span | None:
+    for run in shorter_runs(value, 12):
+        if _is_card(run):
+            return (0, len(run))
+    return None
 
 
 # Numbers the Social Security Administration never issues or has voided after publication.
@@ -179,17 +196,22 @@ def phone_number(region: str) -> Validator:
     """A validator that finds a number valid for its country (international form, or `region`)."""
 
     def validate(value: str) -> Span | None:
-        digits = digits_of(value)
-        if not 7 <= len(digits) <= 17:
-            return None
-        # "00" is the international prefix of most countries; as " +" the offsets stay put.
-        candidate = " +" + value[2:] if value.startswith("00") else value
-        for match in phonenumbers.PhoneNumberMatcher(
-            candidate, region, phonenumbers.Leniency.VALID
-        ):
-            start = 0 if candidate is not value and match.start == 1 else match.start
-            return (start, match.end)
+        for run in shorter_runs(value, 7):
+            found = _phone_in(run, region)
+            if found is not None:
+                return found
         return None
 
     validate.__name__ = f"phone_number_{region}"
     return validate
+
+
+def _phone_in(value: str, region: str) -> Span | None:
+    if len(digits_of(value)) > 17:
+        return None
+    # "00" is the international prefix of most countries; as " +" the offsets stay put.
+    candidate = " +" + value[2:] if value.startswith("00") else value
+    for match in phonenumbers.PhoneNumberMatcher(candidate, region, phonenumbers.Leniency.VALID):
+        start = 0 if candidate is not value and match.start == 1 else match.start
+        return (start, match.end)
+    return None

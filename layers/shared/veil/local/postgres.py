@@ -8,7 +8,9 @@ they run as the `postgres` user (the Python process stays root).
 import os
 import shutil
 import socket
-import subprocess
+
+# Runs the installed PostgreSQL binaries, fixed arguments
+import subprocess  # nosec B404
 from glob import glob
 from pathlib import Path
 
@@ -125,4 +127,4 @@ class EmbeddedPostgres:
     def _call(self, program: str, *args: str) -> subprocess.CompletedProcess[str]:
         # The programs are the installed PostgreSQL binaries; arguments are paths and ports.
         command = [*self._as_postgres, str(self._bin / program), *args]
-        return subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+        return subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603  # nosec B603
