@@ -122,7 +122,7 @@ def service_environment(database: Database) -> Iterator[Database]:
         wiring.default_audit_repository,
         wiring.default_audit_log,
         providers.default_pipeline,
-        providers.default_tenant_providers,
+        providers.default_tenant_settings,
         providers.default_circuits,
         providers.default_probe_repository,
     ):

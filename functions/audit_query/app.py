@@ -22,6 +22,7 @@ from veil.detection.entities import EntityType
 from veil.http.gateway import handle, install_problem_handlers, principal_of, request_id_of
 from veil.http.openapi import documented
 from veil.observability import logger
+from veil.providers.wiring import default_tenant_settings
 
 ROUTE_SCOPES = {
     "/v1/audit/events": Scope.AUDIT_READ,
@@ -83,4 +84,6 @@ def search(body: Annotated[AuditSearchRequest, Body()]) -> AuditPage:
 
 @logger.inject_lambda_context(log_event=False)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return handle(app, event, context, ROUTE_SCOPES)
+    return handle(
+        app, event, context, ROUTE_SCOPES, allowed_origins=default_tenant_settings().allowed_origins
+    )

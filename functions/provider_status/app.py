@@ -14,7 +14,7 @@ from veil.http import problems
 from veil.http.gateway import handle, install_problem_handlers, request_id_of
 from veil.http.openapi import documented
 from veil.observability import logger
-from veil.providers.wiring import default_monitor
+from veil.providers.wiring import default_monitor, default_tenant_settings
 
 ROUTE_SCOPES = {
     "/v1/providers/status": Scope.STATUS_READ,
@@ -66,4 +66,6 @@ def one_provider(
 
 @logger.inject_lambda_context(log_event=False)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return handle(app, event, context, ROUTE_SCOPES)
+    return handle(
+        app, event, context, ROUTE_SCOPES, allowed_origins=default_tenant_settings().allowed_origins
+    )

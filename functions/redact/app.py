@@ -13,6 +13,7 @@ from veil.auth import Principal, Scope
 from veil.http.gateway import handle, install_problem_handlers, principal_of, request_id_of
 from veil.http.openapi import documented
 from veil.observability import logger
+from veil.providers.wiring import default_tenant_settings
 
 ROUTE_SCOPES = {"/v1/redact": Scope.REDACT, "/v1/detect": Scope.DETECT}
 ROUTE_ACTIONS = {"/v1/redact": Action.REDACT, "/v1/detect": Action.DETECT}
@@ -53,4 +54,11 @@ def _audit_rejection(principal: Principal, event: dict[str, Any], status: int) -
 
 @logger.inject_lambda_context(log_event=False)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return handle(app, event, context, ROUTE_SCOPES, on_rejected=_audit_rejection)
+    return handle(
+        app,
+        event,
+        context,
+        ROUTE_SCOPES,
+        on_rejected=_audit_rejection,
+        allowed_origins=default_tenant_settings().allowed_origins,
+    )

@@ -16,7 +16,7 @@ from tests.api.serve_process import Served, serve_process
 from tests.fakes.presidio import presidio_standin
 from veil.database.pool import open_pool
 from veil.local.postgres import EmbeddedPostgres
-from veil.providers.store import TenantProviders
+from veil.providers.store import TenantSettings
 
 TEXT = "Jordan Avery (jordan.avery@example.com) SSN 536-22-8174"
 
@@ -64,7 +64,7 @@ def test_failing_provider_degrades_redaction_and_shows_in_status(
         settings = {"VEIL_PRESIDIO_URL": presidio_url, "PROBE_INTERVAL": "0.3"}
         with serve_process(postgres.url, tmp_path, **settings) as served:
             with open_pool(postgres.url, size=1) as pool:
-                TenantProviders.set(pool, "local", ["presidio"])
+                TenantSettings.set_providers(pool, "local", ["presidio"])
             status, body = call(served, "POST", "/v1/redact", {"text": TEXT})
             assert status == 200
             assert body["providers"] == ["local", "presidio"]

@@ -217,3 +217,17 @@ def test_sam_build_makes_an_arm64_layer_holding_veil(tmp_path: Path) -> None:
     [extension] = (layer / "re2").glob("_re2*.so")
     elf = extension.read_bytes()[:20]
     assert int.from_bytes(elf[18:20], "little") == 0xB7  # EM_AARCH64: built for arm64 Lambda
+
+
+def test_preflights_in_aws_match_the_code(template: dict[str, Any]) -> None:
+    from veil.http import cors
+
+    api = template["Resources"]["Api"]["Properties"]
+    assert api["Cors"] == {
+        "AllowMethods": f"'{cors.ALLOWED_METHODS}'",
+        "AllowHeaders": f"'{cors.ALLOWED_HEADERS}'",
+        "AllowOrigin": "'*'",
+        "MaxAge": f"'{cors.MAX_AGE_S}'",
+    }
+    assert api["Auth"]["AddDefaultAuthorizerToCorsPreflight"] is False
+    assert api["Auth"]["AddApiKeyRequiredToCorsPreflight"] is False

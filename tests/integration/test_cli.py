@@ -89,3 +89,14 @@ def test_key_created_with_a_usage_plan_is_metered_by_api_gateway(
                 "SELECT usage_key FROM api_keys WHERE key_id = %s", (key_id.group(1),)
             ).fetchone()
         assert row == (gateway_key["value"],)
+
+
+def test_tenant_cors_origins(owner: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tenants", "cors", "web-tenant"]) == 0
+    assert capsys.readouterr().out.strip() == "web-tenant: no origins (no CORS)"
+    assert (
+        main(["tenants", "cors", "web-tenant", "--set", "https://a.example,https://b.example"]) == 0
+    )
+    assert capsys.readouterr().out.strip() == "web-tenant: https://a.example, https://b.example"
+    with pytest.raises(SystemExit, match="scheme://host"):
+        main(["tenants", "cors", "web-tenant", "--set", "https://a.example/path"])

@@ -2,6 +2,7 @@
 
 import argparse
 import os
+import re
 import shlex
 import signal
 import sys
@@ -87,6 +88,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated: local,presidio,comprehend",
     )
     providers.set_defaults(run=_tenant_providers)
+    origins = tenant_commands.add_parser(
+        "cors", help="show or set the browser origins whose pages may read a tenant's responses"
+    )
+    origins.add_argument("tenant")
+    origins.add_argument(
+        "--set",
+        dest="origins",
+        type=lambda v: [o for o in v.split(",") if o],
+        help="comma-separated origins, e.g. https://app.example.com ('' for none)",
+    )
+    origins.set_defaults(run=_tenant_cors)
 
     audit = commands.add_parser("audit", help="the audit trail (DATABASE_URL = owner role)")
     audit_commands = audit.add_subparsers(dest="audit", required=True)
@@ -257,16 +269,30 @@ def _confirm(question: str) -> bool:
 
 def _tenant_providers(args: argparse.Namespace) -> int:
     from veil.database.pool import open_pool
-    from veil.providers.store import TenantProviders
+    from veil.providers.store import TenantSettings
 
     known = {"local", "presidio", "comprehend"}
     if args.providers is not None and not set(args.providers) <= known:
         sys.exit(f"veil: providers are {', '.join(sorted(known))}")
     with open_pool(_database_url(), size=1) as pool:
         if args.providers is not None:
-            TenantProviders.set(pool, args.tenant, args.providers)
-        enabled = TenantProviders(pool).enabled(args.tenant)
+            TenantSettings.set_providers(pool, args.tenant, args.providers)
+        enabled = TenantSettings(pool).providers(args.tenant)
     print(f"{args.tenant}: {', '.join(sorted(enabled))}")
+    return 0
+
+
+def _tenant_cors(args: argparse.Namespace) -> int:
+    from veil.database.pool import open_pool
+    from veil.providers.store import TenantSettings
+
+    if args.origins and not all(re.fullmatch(r"https?://[^/\s]+", o) for o in args.origins):
+        sys.exit("veil: an origin is scheme://host[:port], nothing more")
+    with open_pool(_database_url(), size=1) as pool:
+        if args.origins is not None:
+            TenantSettings.set_allowed_origins(pool, args.tenant, args.origins)
+        allowed = TenantSettings(pool).allowed_origins(args.tenant)
+    print(f"{args.tenant}: {', '.join(sorted(allowed)) or 'no origins (no CORS)'}")
     return 0
 
 

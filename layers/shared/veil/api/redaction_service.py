@@ -26,8 +26,8 @@ from veil.detection.offsets import OffsetMap
 from veil.http import problems
 from veil.observability import logger
 from veil.providers.pipeline import Detection, DetectionPipeline
-from veil.providers.store import TenantProviders
-from veil.providers.wiring import default_pipeline, default_tenant_providers
+from veil.providers.store import TenantSettings
+from veil.providers.wiring import default_pipeline, default_tenant_settings
 from veil.redaction import redact
 from veil.tenant_keys import KeyPurpose, TenantKeys
 
@@ -36,7 +36,7 @@ class RedactionService:
     def __init__(
         self,
         pipeline: DetectionPipeline,
-        tenants: TenantProviders,
+        tenants: TenantSettings,
         audit: AuditLog,
         keys: TenantKeys,
     ) -> None:
@@ -91,7 +91,7 @@ class RedactionService:
             request.text,
             set(request.entities) if request.entities is not None else None,
             request.score_threshold,
-            self._tenants.enabled(caller.tenant_id),
+            self._tenants.providers(caller.tenant_id),
         )
 
     def _record(
@@ -142,5 +142,5 @@ def _described(text: str, entities: Sequence[Entity]) -> list[DetectedEntity]:
 def default_redaction_service() -> RedactionService:
     """Built once per execution environment: engine compiled, pool open, keys loaded."""
     return RedactionService(
-        default_pipeline(), default_tenant_providers(), default_audit_log(), default_tenant_keys()
+        default_pipeline(), default_tenant_settings(), default_audit_log(), default_tenant_keys()
     )

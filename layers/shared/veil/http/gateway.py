@@ -16,7 +16,7 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValida
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from veil.auth.principal import Principal, Scope
-from veil.http import problems
+from veil.http import cors, problems
 from veil.http.headers import SECURITY_HEADERS
 from veil.http.limits import MAX_BODY_BYTES
 from veil.http.problems import PROBLEM_CONTENT_TYPE, Problem
@@ -36,11 +36,12 @@ def handle(
     context: LambdaContext,
     route_scopes: Mapping[str, Scope],
     on_rejected: RejectionHook | None = None,
+    allowed_origins: Callable[[str], frozenset[str]] | None = None,
 ) -> LambdaResponse:
     """Authorize (scope per route), guard the body, resolve, and stamp security headers.
 
     `on_rejected` hears of every 4xx answered to an authenticated caller, so that refused
-    calls are audited too.
+    calls are audited too. `allowed_origins` gives a tenant's CORS origins (veil.http.cors).
     """
     request_id = request_id_of(event)
     principal: Principal | None = None
@@ -58,8 +59,12 @@ def handle(
     status = int(response["statusCode"])
     if principal is not None and on_rejected is not None and 400 <= status < 500:
         on_rejected(principal, event, status)
+    stamped = {**SECURITY_HEADERS, "X-Request-Id": request_id}
+    if principal is not None and allowed_origins is not None:
+        origin = header(event, "origin")
+        stamped |= cors.response_headers(origin, allowed_origins(principal.tenant_id))
     headers = response.setdefault("multiValueHeaders", {})
-    for name, value in {**SECURITY_HEADERS, "X-Request-Id": request_id}.items():
+    for name, value in stamped.items():
         headers[name] = [value]
     logger.info(
         "request",

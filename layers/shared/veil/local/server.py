@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from veil.http import problems
+from veil.http import cors, problems
 from veil.http.headers import SECURITY_HEADERS
 from veil.http.problems import PROBLEM_CONTENT_TYPE, Problem
 from veil.local.events import LocalContext, authorizer_event, rest_event
@@ -48,6 +48,10 @@ class LocalApi:
         url = urlsplit(target)
         found = find_route(method, url.path)
         headers = {k.lower(): v for k, v in headers.items()}
+        is_preflight = method == "OPTIONS" and "access-control-request-method" in headers
+        if is_preflight and "origin" in headers and allowed_methods(url.path):
+            # API Gateway's Cors mock methods answer these in AWS (template.yaml).
+            return 204, {**SECURITY_HEADERS, **cors.preflight_headers(headers["origin"])}, b""
         if found is None:
             allowed = allowed_methods(url.path)
             if allowed:

@@ -9,7 +9,7 @@ from veil.providers.breakers import Breakers
 from veil.providers.local import LocalProvider
 from veil.providers.monitor import ProviderMonitor
 from veil.providers.pipeline import DetectionPipeline
-from veil.providers.store import CircuitRepository, ProbeRepository, TenantProviders
+from veil.providers.store import CircuitRepository, ProbeRepository, TenantSettings
 from veil.settings import Settings, get_settings
 
 
@@ -42,8 +42,8 @@ def default_pipeline() -> DetectionPipeline:
 
 
 @cache
-def default_tenant_providers() -> TenantProviders:
-    return TenantProviders(default_pool())
+def default_tenant_settings() -> TenantSettings:
+    return TenantSettings(default_pool())
 
 
 @cache
