@@ -5,7 +5,8 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from veil.observability import logger, record_probe_metrics
+from veil.observability import logger
+from veil.providers.probes import record_probe_metrics
 from veil.providers.wiring import default_monitor, default_pipeline
 
 

@@ -1,10 +1,14 @@
 """Canary probes: synthetic texts with known values of several types, sent through a
 provider to see whether it answers, how fast, and whether it still finds what it should.
-The canaries are invented; no real person's data is in them."""
+The canaries are invented; no real person's data is in them. Metric dimensions name the
+provider, never a value."""
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+
+from aws_lambda_powertools.metrics import MetricUnit, single_metric
 
 from veil.detection.entities import EntityType
 from veil.providers.base import Provider, ProviderError
@@ -59,3 +63,17 @@ def probe(provider: Provider) -> ProbeResult:
     latency = (time.perf_counter() - started) * 1000
     recall = found / expected if expected else 1.0
     return ProbeResult(provider.name, observed_at, True, latency, recall, None)
+
+
+def record_probe_metrics(results: Iterable[ProbeResult]) -> None:
+    """One CloudWatch EMF record per provider probe, written to stdout at once."""
+    for result in results:
+        with single_metric(
+            name="ProbeLatency", unit=MetricUnit.Milliseconds, value=result.latency_ms,
+            namespace="Veil",
+        ) as metric:  # fmt: skip
+            metric.add_dimension(name="provider", value=result.provider)
+            metric.add_metric(name="ProbeFailure", unit=MetricUnit.Count, value=int(not result.ok))
+            if result.recall is not None:
+                metric.add_metric(name="ProbeRecall", unit=MetricUnit.Percent,
+                                  value=result.recall * 100)  # fmt: skip
