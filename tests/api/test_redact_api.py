@@ -83,3 +83,19 @@ def test_text_without_pii_comes_back_unchanged(client: Client) -> None:
     reply = client.post("/v1/redact", {"text": "nothing to see here"})
     assert reply.json["redacted_text"] == "nothing to see here"
     assert reply.json["entities"] == []
+
+
+def test_pseudonymize_and_keep_over_http(client: Client) -> None:
+    text = f"{EMAIL} and {EMAIL} and bob@example.org, SSN {SSN}"
+    reply = client.post(
+        "/v1/redact",
+        {
+            "text": text,
+            "operators": {"EMAIL_ADDRESS": {"type": "pseudonymize"}, "US_SSN": {"type": "keep"}},
+        },
+    )
+    assert reply.status == 200
+    assert reply.json["redacted_text"] == (
+        f"<EMAIL_ADDRESS_1> and <EMAIL_ADDRESS_1> and <EMAIL_ADDRESS_2>, SSN {SSN}"
+    )
+    assert [e["type"] for e in reply.json["entities"]].count("US_SSN") == 1

@@ -2,7 +2,7 @@ import pytest
 
 from veil.detection import Entity, EntityType, default_engine
 from veil.fingerprint import fingerprint, normal_form
-from veil.redaction import Hash, Mask, Redact, Replace, redact
+from veil.redaction import Hash, Keep, Mask, Pseudonymize, Redact, Replace, redact
 
 KEY = b"k" * 32
 TEXT = "card 4111 1111 1111 1111, mail jane@example.com."
@@ -52,3 +52,31 @@ def test_unicode_around_values_survives(entities: list[Entity]) -> None:
     text = "😀 jane@example.com מייל"
     result = redact(text, default_engine().analyze(text), {}, KEY)
     assert result == "😀 <EMAIL_ADDRESS> מייל"
+
+
+def test_pseudonyms_are_consistent_within_a_request_and_numbered_per_type() -> None:
+    text = "a@b.co wrote to c@d.co, then A@B.CO again; card 4111 1111 1111 1111"
+    entities = default_engine().analyze(text)
+    result = redact(text, entities, {"DEFAULT": Pseudonymize()}, KEY)
+    assert result == (
+        "<EMAIL_ADDRESS_1> wrote to <EMAIL_ADDRESS_2>, then <EMAIL_ADDRESS_1> again;"
+        " card <CREDIT_CARD_1>"
+    )
+
+
+def test_stable_pseudonyms_are_the_same_across_requests_and_keyed() -> None:
+    first, second = "mail a@b.co now", "a@b.co again"
+    operators = {"DEFAULT": Pseudonymize(stable=True)}
+    one = redact(first, default_engine().analyze(first), operators, KEY)
+    two = redact(second, default_engine().analyze(second), operators, KEY)
+    token = one.split()[1]
+    assert token.startswith("<EMAIL_ADDRESS_")
+    assert two.split()[0] == token
+    other_tenant = redact(first, default_engine().analyze(first), operators, b"o" * 32)
+    assert other_tenant.split()[1] != token
+
+
+def test_keep_leaves_the_value(entities: list[Entity]) -> None:
+    assert redact(TEXT, entities, {"EMAIL_ADDRESS": Keep()}, KEY) == (
+        "card <CREDIT_CARD>, mail jane@example.com."
+    )

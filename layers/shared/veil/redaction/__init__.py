@@ -1,5 +1,14 @@
 """Redaction: operators that replace detected values in text."""
 
-from veil.redaction.operators import Hash, Mask, Operator, Redact, Replace, redact
+from veil.redaction.operators import (
+    Hash,
+    Keep,
+    Mask,
+    Operator,
+    Pseudonymize,
+    Redact,
+    Replace,
+    redact,
+)
 
-__all__ = ["Hash", "Mask", "Operator", "Redact", "Replace", "redact"]
+__all__ = ["Hash", "Keep", "Mask", "Operator", "Pseudonymize", "Redact", "Replace", "redact"]

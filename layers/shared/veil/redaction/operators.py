@@ -1,18 +1,42 @@
-"""Operators that transform each detected value: replace, mask, redact (remove), hash.
+"""Operators that transform each detected value: replace, mask, redact (remove), hash,
+pseudonymize, keep.
 
 The configuration models double as the request schema, so the API and the CLI accept the
 same operator objects: `{"type": "mask", "chars_to_mask": 12, "from_end": false}`.
 """
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from veil.detection.entities import Entity
-from veil.fingerprint import fingerprint
+from veil.detection.entities import Entity, EntityType
+from veil.fingerprint import fingerprint, normal_form
 
 DEFAULT = "DEFAULT"
+
+
+@dataclass
+class RedactionContext:
+    """What one redaction call shares between its operators: the tenant's hash key, and
+    the pseudonyms handed out so far (one per distinct value and type)."""
+
+    hash_key: bytes
+    _pseudonyms: dict[tuple[EntityType, str], str] = field(default_factory=dict)
+    _counts: Counter[EntityType] = field(default_factory=Counter)
+
+    def pseudonym(self, entity: Entity, value: str, stable: bool) -> str:
+        key = (entity.type, normal_form(entity.type, value))
+        if key not in self._pseudonyms:
+            if stable:  # the same across requests: a keyed hash of the value, shortened
+                label = fingerprint(self.hash_key, entity.type, value)[:12]
+            else:
+                self._counts[entity.type] += 1
+                label = str(self._counts[entity.type])
+            self._pseudonyms[key] = f"<{entity.type}_{label}>"
+        return self._pseudonyms[key]
 
 
 class _OperatorModel(BaseModel):
@@ -26,7 +50,7 @@ class Replace(_OperatorModel):
     type: Literal["replace"] = "replace"
     new_value: str | None = Field(default=None, max_length=256)
 
-    def apply(self, entity: Entity, value: str, hash_key: bytes) -> str:
+    def apply(self, entity: Entity, value: str, context: RedactionContext) -> str:
         return f"<{entity.type}>" if self.new_value is None else self.new_value
 
 
@@ -38,7 +62,7 @@ class Mask(_OperatorModel):
     chars_to_mask: int | None = Field(default=None, ge=0)
     from_end: bool = False
 
-    def apply(self, entity: Entity, value: str, hash_key: bytes) -> str:
+    def apply(self, entity: Entity, value: str, context: RedactionContext) -> str:
         count = len(value) if self.chars_to_mask is None else min(self.chars_to_mask, len(value))
         if self.from_end:
             return value[: len(value) - count] + self.masking_char * count
@@ -50,7 +74,7 @@ class Redact(_OperatorModel):
 
     type: Literal["redact"] = "redact"
 
-    def apply(self, entity: Entity, value: str, hash_key: bytes) -> str:
+    def apply(self, entity: Entity, value: str, context: RedactionContext) -> str:
         return ""
 
 
@@ -59,17 +83,39 @@ class Hash(_OperatorModel):
 
     type: Literal["hash"] = "hash"
 
-    def apply(self, entity: Entity, value: str, hash_key: bytes) -> str:
-        return fingerprint(hash_key, entity.type, value)
+    def apply(self, entity: Entity, value: str, context: RedactionContext) -> str:
+        return fingerprint(context.hash_key, entity.type, value)
 
 
-type Operator = Annotated[Replace | Mask | Redact | Hash, Field(discriminator="type")]
+class Pseudonymize(_OperatorModel):
+    """A token per distinct value: `<EMAIL_ADDRESS_1>`, the same value the same token within
+    a request; with `stable`, a keyed-hash token that stays the same across the tenant's
+    requests (`<EMAIL_ADDRESS_3fa2c1d9e0b4>`), so logs and prompts stay joinable."""
+
+    type: Literal["pseudonymize"] = "pseudonymize"
+    stable: bool = False
+
+    def apply(self, entity: Entity, value: str, context: RedactionContext) -> str:
+        return context.pseudonym(entity, value, self.stable)
+
+
+class Keep(_OperatorModel):
+    """Leave the value as it is (it is still reported, and audited)."""
+
+    type: Literal["keep"] = "keep"
+
+    def apply(self, entity: Entity, value: str, context: RedactionContext) -> str:
+        return value
+
+
+type AnyOperator = Replace | Mask | Redact | Hash | Pseudonymize | Keep
+type Operator = Annotated[AnyOperator, Field(discriminator="type")]
 
 
 def redact(
     text: str,
     entities: Sequence[Entity],
-    operators: Mapping[str, Replace | Mask | Redact | Hash],
+    operators: Mapping[str, AnyOperator],
     hash_key: bytes,
 ) -> str:
     """`text` with every entity transformed by the operator for its type (or DEFAULT).
@@ -77,12 +123,13 @@ def redact(
     `entities` must not overlap (the engine guarantees it); offsets refer to `text`.
     """
     default = operators.get(DEFAULT, Replace())
+    context = RedactionContext(hash_key)
     pieces: list[str] = []
     cursor = 0
     for entity in sorted(entities, key=lambda e: e.start):
         operator = operators.get(entity.type, default)
         pieces.append(text[cursor : entity.start])
-        pieces.append(operator.apply(entity, text[entity.start : entity.end], hash_key))
+        pieces.append(operator.apply(entity, text[entity.start : entity.end], context))
         cursor = entity.end
     pieces.append(text[cursor:])
     return "".join(pieces)
