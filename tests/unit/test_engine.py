@@ -2,6 +2,9 @@
 
 from itertools import pairwise
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from veil.detection import Engine, Entity, EntityType, default_engine
 from veil.detection.engine import resolve_overlaps
 from veil.detection.recognizers import RECOGNIZERS
@@ -66,3 +69,30 @@ def test_every_recognizer_has_a_unique_name_and_compiles() -> None:
     names = [r.name for r in RECOGNIZERS]
     assert len(names) == len(set(names))
     assert Engine(RECOGNIZERS).supported_types == {r.entity_type for r in RECOGNIZERS}
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 60),
+            st.integers(1, 12),
+            st.sampled_from([0.5, 0.7, 0.9]),
+            st.sampled_from([T.EMAIL_ADDRESS, T.US_SSN, T.URL]),
+        ),
+        max_size=40,
+    )
+)
+def test_overlap_resolution_equals_the_plain_greedy_definition(
+    spans: list[tuple[int, int, float, EntityType]],
+) -> None:
+    candidates = [
+        Entity(kind, start, start + length, score, "r") for start, length, score, kind in spans
+    ]
+    ranked = sorted(
+        set(candidates), key=lambda e: (-e.score, -(e.end - e.start), e.start, e.type, e.recognizer)
+    )
+    expected: list[Entity] = []
+    for entity in ranked:  # keep each unless it overlaps one already kept
+        if not any(entity.start < k.end and k.start < entity.end for k in expected):
+            expected.append(entity)
+    assert resolve_overlaps(candidates) == sorted(expected, key=lambda e: e.start)

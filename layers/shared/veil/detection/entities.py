@@ -48,6 +48,3 @@ class Entity:
     end: int
     score: float
     recognizer: str
-
-    def overlaps(self, other: "Entity") -> bool:
-        return self.start < other.end and other.start < self.end
