@@ -104,3 +104,15 @@ def test_authorizer_names_the_usage_plan_key_to_api_gateway(
     policy = functions.invoke("authorizer", event)
     assert policy["usageIdentifierKey"] == f"gw-{policy['principalId']}"
     assert "usage_key" not in policy["context"]
+
+
+def test_no_cors_lookup_for_callers_that_send_no_origin(
+    functions: LocalApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from veil.providers.store import TenantSettings
+
+    def refuse(self: TenantSettings, tenant_id: str) -> frozenset[str]:
+        raise AssertionError("tenant origins looked up for a request without Origin")
+
+    monkeypatch.setattr(TenantSettings, "allowed_origins", refuse)
+    assert functions.invoke("redact", sample("redact"))["statusCode"] == 200

@@ -60,8 +60,8 @@ def handle(
     if principal is not None and on_rejected is not None and 400 <= status < 500:
         on_rejected(principal, event, status)
     stamped = {**SECURITY_HEADERS, "X-Request-Id": request_id}
-    if principal is not None and allowed_origins is not None:
-        origin = header(event, "origin")
+    origin = header(event, "origin")  # only browsers send one: no lookup for other callers
+    if origin is not None and principal is not None and allowed_origins is not None:
         stamped |= cors.response_headers(origin, allowed_origins(principal.tenant_id))
     headers = response.setdefault("multiValueHeaders", {})
     for name, value in stamped.items():
