@@ -32,10 +32,6 @@ class DetectionPipeline:
         self.others = dict(others)
         self.breakers = breakers
 
-    @property
-    def available(self) -> frozenset[str]:
-        return frozenset({self.local.name, *self.others})
-
     def detect(
         self,
         text: str,

@@ -1,5 +1,6 @@
 """Providers, breakers and stores, built once per execution environment from the settings."""
 
+from collections.abc import Callable
 from functools import cache
 
 from veil.database.pool import default_pool
@@ -13,18 +14,35 @@ from veil.providers.store import CircuitRepository, ProbeRepository, TenantSetti
 from veil.settings import Settings, get_settings
 
 
-def configured_providers(settings: Settings) -> dict[str, Provider]:
-    """The providers beside the local engine that this deployment is configured for."""
-    others: dict[str, Provider] = {}
-    if settings.presidio_url:
-        from veil.providers.presidio import PresidioProvider
+def _presidio(url: str) -> Provider:
+    from veil.providers.presidio import PresidioProvider
 
-        others["presidio"] = PresidioProvider(settings.presidio_url)
+    return PresidioProvider(url)
+
+
+def _comprehend() -> Provider:
+    from veil.providers.comprehend import ComprehendProvider, comprehend_client
+
+    return ComprehendProvider(comprehend_client())
+
+
+def _configured(settings: Settings) -> dict[str, Callable[[], Provider]]:
+    """The providers beside the local engine that this deployment is configured for, as
+    factories: listing them (health, status) builds nothing."""
+    factories: dict[str, Callable[[], Provider]] = {}
+    if url := settings.presidio_url:
+        factories["presidio"] = lambda: _presidio(url)
     if settings.comprehend_enabled:
-        from veil.providers.comprehend import ComprehendProvider, comprehend_client
+        factories["comprehend"] = _comprehend
+    return factories
 
-        others["comprehend"] = ComprehendProvider(comprehend_client())
-    return others
+
+def provider_names(settings: Settings) -> frozenset[str]:
+    return frozenset({LocalProvider.name, *_configured(settings)})
+
+
+def configured_providers(settings: Settings) -> dict[str, Provider]:
+    return {name: build() for name, build in _configured(settings).items()}
 
 
 @cache
@@ -53,6 +71,6 @@ def default_probe_repository() -> ProbeRepository:
 
 @cache
 def default_monitor() -> ProviderMonitor:
-    return ProviderMonitor(
-        default_probe_repository(), default_circuits(), default_pipeline().available
-    )
+    # Names only: the health and status functions never compile the engine for this.
+    names = provider_names(get_settings())
+    return ProviderMonitor(default_probe_repository(), default_circuits(), names)
