@@ -48,13 +48,16 @@ class RedactionService:
     def detect(self, request: DetectRequest, caller: Principal, request_id: str) -> DetectResponse:
         started = time.perf_counter()
         found = self._analyze(request, caller)
+        encoded = request.text.encode()
         response = DetectResponse(
-            entities=_described(request.text, found.entities),
+            entities=_described(request.text, encoded, found.entities),
             providers=list(found.providers),
             degraded=found.degraded,
             request_id=request_id,
         )
-        self._record(caller, request_id, Action.DETECT, request.text, found, 0, started)
+        self._record(
+            caller, request_id, Action.DETECT, request.text, len(encoded), found, 0, started
+        )
         return response
 
     def redact(self, request: RedactRequest, caller: Principal, request_id: str) -> RedactResponse:
@@ -62,15 +65,19 @@ class RedactionService:
         found = self._analyze(request, caller)
         hash_key = self._keys.key(caller.tenant_id, KeyPurpose.HASH_OPERATOR)
         redacted = redact(request.text, found.entities, request.operators, hash_key)
+        encoded = request.text.encode()
         response = RedactResponse(
             redacted_text=redacted,
-            entities=_described(request.text, found.entities),
+            entities=_described(request.text, encoded, found.entities),
             providers=list(found.providers),
             degraded=found.degraded,
             request_id=request_id,
         )
         output_bytes = len(redacted.encode("utf-8"))
-        self._record(caller, request_id, Action.REDACT, request.text, found, output_bytes, started)
+        self._record(
+            caller, request_id, Action.REDACT, request.text, len(encoded), found, output_bytes,
+            started,
+        )  # fmt: skip
         return response
 
     def record_rejection(
@@ -100,6 +107,7 @@ class RedactionService:
         request_id: str,
         action: Action,
         text: str,
+        input_bytes: int,
         found: Detection,
         output_bytes: int,
         started: float,
@@ -111,7 +119,7 @@ class RedactionService:
             action,
             Outcome.OK,
             200,
-            len(text.encode("utf-8")),
+            input_bytes,
             output_bytes,
             (time.perf_counter() - started) * 1000,
             findings_of(text, found.entities, key),
@@ -123,8 +131,8 @@ class RedactionService:
             raise problems.audit_unavailable() from None
 
 
-def _described(text: str, entities: Sequence[Entity]) -> list[DetectedEntity]:
-    offsets = OffsetMap(text, text.encode("utf-8"))
+def _described(text: str, encoded: bytes, entities: Sequence[Entity]) -> list[DetectedEntity]:
+    offsets = OffsetMap(text, encoded)
     return [
         DetectedEntity(
             type=e.type,
