@@ -5,12 +5,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from psycopg import sql
-from psycopg.types.json import Jsonb
 
 from veil.audit import Action, AuditEvent, Outcome
 from veil.audit.chain import CHAINED_COLUMNS, GENESIS, link_hash, record_of
 from veil.audit.events import findings_of
-from veil.audit.repository import JSON_COLUMNS
+from veil.audit.repository import row_values
 from veil.detection import default_engine
 from veil.tenant_keys import KeyPurpose, TenantKeys
 
@@ -54,10 +53,7 @@ def seed_chain(
             seq += 1
             record = record_of(event, seq, prev, recorded_at)
             digest = link_hash(chain_key, record)
-            copy.write_row(
-                [Jsonb(record[c]) if c in JSON_COLUMNS else record[c] for c in CHAINED_COLUMNS]
-                + [digest]
-            )
+            copy.write_row([*row_values(record), digest])
             prev, recorded_at = digest, recorded_at + step
     conn.execute(
         "INSERT INTO audit_chain_heads (tenant_id, seq, hash) VALUES (%s, %s, %s)",

@@ -11,7 +11,7 @@ from veil.audit.events import AuditEvent
 from veil.database.pool import Pool
 from veil.tenant_keys import KeyPurpose, TenantKeys
 
-JSON_COLUMNS = frozenset({"entity_counts", "findings", "details"})
+_JSON_COLUMNS = frozenset({"entity_counts", "findings", "details"})
 
 # Creating the head row, or updating it in place, locks it until commit: appends to one
 # tenant's chain queue here, so two writers can never both extend the same link.
@@ -27,6 +27,11 @@ _INSERT = sql.SQL("INSERT INTO audit_events ({columns}, hash) VALUES ({values}, 
 _ADVANCE_HEAD = (
     "UPDATE audit_chain_heads SET seq = %s, hash = %s, updated_at = %s WHERE tenant_id = %s"
 )
+
+
+def row_values(record: dict[str, Any]) -> list[Any]:
+    """The chained columns' values as psycopg sends them (JSON columns as jsonb)."""
+    return [Jsonb(record[c]) if c in _JSON_COLUMNS else record[c] for c in CHAINED_COLUMNS]
 
 
 class AuditUnavailableError(Exception):
@@ -60,7 +65,6 @@ class AuditRepository:
             return False
         record = record_of(event, seq + 1, bytes(prev_hash), recorded_at)
         digest = link_hash(self._keys.key(event.tenant_id, KeyPurpose.AUDIT_CHAIN), record)
-        values = [Jsonb(record[c]) if c in JSON_COLUMNS else record[c] for c in CHAINED_COLUMNS]
-        conn.execute(_INSERT, (*values, digest))
+        conn.execute(_INSERT, (*row_values(record), digest))
         conn.execute(_ADVANCE_HEAD, (seq + 1, digest, recorded_at, event.tenant_id))
         return True
