@@ -61,6 +61,21 @@ def assert_problem(reply: Reply, status: int, slug: str) -> dict[str, object]:
             "validation-failed",
         ),
         ('{"text": "\\ud800 ' + SECRET + '"}', None, 422, "validation-failed"),
+        # Personal data as a dict key: neither the message nor `loc` may repeat it.
+        (
+            json.dumps({"text": "x", "operators": {SECRET: {"type": "redact"}}}),
+            None,
+            422,
+            "validation-failed",
+        ),
+        (
+            json.dumps(
+                {"text": "x", "operators": {SECRET: {"type": "mask", "chars_to_mask": "x"}}}
+            ),
+            None,
+            422,
+            "validation-failed",
+        ),
     ],
 )
 def test_invalid_bodies(
@@ -176,3 +191,9 @@ def test_a_flood_from_one_key_is_throttled_while_another_key_is_served(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_locations_name_schema_words_and_hide_caller_keys(client: Client) -> None:
+    body = {"text": "x", "operators": {"CREDIT_CARD": {"type": "mask", "chars_to_mask": "x"}}}
+    [error] = assert_problem(client.post("/v1/redact", body), 422, "validation-failed")["errors"]  # type: ignore[misc]
+    assert error["loc"] == ["operators", "CREDIT_CARD", "mask", "chars_to_mask"]

@@ -19,6 +19,7 @@ from veil.auth.principal import Principal, Scope
 from veil.http import cors, problems
 from veil.http.headers import SECURITY_HEADERS
 from veil.http.limits import MAX_BODY_BYTES
+from veil.http.openapi import schema_names
 from veil.http.problems import PROBLEM_CONTENT_TYPE, Problem
 from veil.observability import logger
 
@@ -167,7 +168,14 @@ def install_problem_handlers(app: APIGatewayRestResolver) -> None:
 
 
 def _safe_error(error: dict[str, Any]) -> dict[str, Any]:
-    location = [part for part in error.get("loc", ()) if part != "body"]
+    # A location segment may be a dict key the caller chose; only list indices and names
+    # the API's own schema uses are repeated.
+    known = schema_names()
+    location = [
+        part if isinstance(part, int) or part in known else "…"
+        for part in error.get("loc", ())
+        if part != "body"
+    ]
     # Pydantic's messages describe the rule, not the input; custom ones are written by us.
     return {"loc": location, "type": error.get("type"), "msg": str(error.get("msg", "invalid"))}
 

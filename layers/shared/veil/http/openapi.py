@@ -2,7 +2,9 @@
 every problem response documented, merged into one spec (committed as openapi.json beside
 this module, served at GET /v1/openapi.json, kept current by a test)."""
 
+import json
 from collections.abc import Iterable
+from functools import cache
 from importlib.resources import files
 from typing import Any
 
@@ -82,3 +84,26 @@ def merged_spec(apps: Iterable[tuple[APIGatewayRestResolver, bool]]) -> dict[str
 
 def committed_spec() -> str:
     return files("veil.http").joinpath("openapi.json").read_text()
+
+
+@cache
+def schema_names() -> frozenset[str]:
+    """Every name the API's schema uses (fields, parameters, enum values): the words a
+    validation error may repeat. Anything else in an error's location came from a caller."""
+    names: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            names.update(node)
+            for key, value in node.items():
+                if key in ("name", "const", "default") and isinstance(value, str):
+                    names.add(value)
+                elif key == "enum":
+                    names.update(v for v in value if isinstance(v, str))
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(json.loads(committed_spec()))
+    return frozenset(names)
