@@ -105,6 +105,7 @@ def tenant_keys() -> TenantKeys:
 @pytest.fixture(scope="session")
 def service_environment(database: Database) -> Iterator[Database]:
     """Point the handlers' settings at the test database, as `veil serve` does."""
+    from veil import tenants
     from veil.api.redaction_service import default_redaction_service
     from veil.audit import wiring
     from veil.database.pool import default_pool
@@ -122,7 +123,7 @@ def service_environment(database: Database) -> Iterator[Database]:
         wiring.default_audit_repository,
         wiring.default_audit_log,
         providers.default_pipeline,
-        providers.default_tenant_settings,
+        tenants.default_tenant_settings,
         providers.default_circuits,
         providers.default_probe_repository,
     ):

@@ -22,7 +22,7 @@ from veil.detection.entities import EntityType
 from veil.http.gateway import handle, install_problem_handlers, principal_of, request_id_of
 from veil.http.openapi import documented
 from veil.observability import logger
-from veil.providers.wiring import default_tenant_settings
+from veil.tenants import default_tenant_settings
 
 ROUTE_SCOPES = {
     "/v1/audit/events": Scope.AUDIT_READ,

@@ -14,7 +14,8 @@ from veil.http import problems
 from veil.http.gateway import handle, install_problem_handlers, request_id_of
 from veil.http.openapi import documented
 from veil.observability import logger
-from veil.providers.wiring import default_monitor, default_tenant_settings
+from veil.providers.wiring import default_monitor
+from veil.tenants import default_tenant_settings
 
 ROUTE_SCOPES = {
     "/v1/providers/status": Scope.STATUS_READ,

@@ -13,7 +13,7 @@ from veil.auth import Principal, Scope
 from veil.http.gateway import handle, install_problem_handlers, principal_of, request_id_of
 from veil.http.openapi import documented
 from veil.observability import logger
-from veil.providers.wiring import default_tenant_settings
+from veil.tenants import default_tenant_settings
 
 ROUTE_SCOPES = {"/v1/redact": Scope.REDACT, "/v1/detect": Scope.DETECT}
 ROUTE_ACTIONS = {"/v1/redact": Action.REDACT, "/v1/detect": Action.DETECT}

@@ -3,7 +3,7 @@
 from veil.auth import ApiKeyStore, Scope
 from veil.database.pool import Pool
 from veil.http import cors
-from veil.providers.store import TenantSettings
+from veil.tenants import TenantSettings
 
 from .conftest import Client
 

@@ -16,7 +16,7 @@ from tests.api.serve_process import Served, serve_process
 from tests.fakes.presidio import presidio_standin
 from veil.database.pool import open_pool
 from veil.local.postgres import EmbeddedPostgres
-from veil.providers.store import TenantSettings
+from veil.tenants import TenantSettings
 
 TEXT = "Jordan Avery (jordan.avery@example.com) SSN 536-22-8174"
 

@@ -109,7 +109,7 @@ def test_authorizer_names_the_usage_plan_key_to_api_gateway(
 def test_no_cors_lookup_for_callers_that_send_no_origin(
     functions: LocalApi, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from veil.providers.store import TenantSettings
+    from veil.tenants import TenantSettings
 
     def refuse(self: TenantSettings, tenant_id: str) -> frozenset[str]:
         raise AssertionError("tenant origins looked up for a request without Origin")

@@ -269,7 +269,7 @@ def _confirm(question: str) -> bool:
 
 def _tenant_providers(args: argparse.Namespace) -> int:
     from veil.database.pool import open_pool
-    from veil.providers.store import TenantSettings
+    from veil.tenants import TenantSettings
 
     known = {"local", "presidio", "comprehend"}
     if args.providers is not None and not set(args.providers) <= known:
@@ -284,7 +284,7 @@ def _tenant_providers(args: argparse.Namespace) -> int:
 
 def _tenant_cors(args: argparse.Namespace) -> int:
     from veil.database.pool import open_pool
-    from veil.providers.store import TenantSettings
+    from veil.tenants import TenantSettings
 
     if args.origins and not all(re.fullmatch(r"https?://[^/\s]+", o) for o in args.origins):
         sys.exit("veil: an origin is scheme://host[:port], nothing more")

@@ -26,10 +26,10 @@ from veil.detection.offsets import OffsetMap
 from veil.http import problems
 from veil.observability import logger
 from veil.providers.pipeline import Detection, DetectionPipeline
-from veil.providers.store import TenantSettings
-from veil.providers.wiring import default_pipeline, default_tenant_settings
+from veil.providers.wiring import default_pipeline
 from veil.redaction import redact
 from veil.tenant_keys import KeyPurpose, TenantKeys
+from veil.tenants import TenantSettings, default_tenant_settings
 
 
 class RedactionService:

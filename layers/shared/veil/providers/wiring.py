@@ -10,7 +10,7 @@ from veil.providers.breakers import Breakers
 from veil.providers.local import LocalProvider
 from veil.providers.monitor import ProviderMonitor
 from veil.providers.pipeline import DetectionPipeline
-from veil.providers.store import CircuitRepository, ProbeRepository, TenantSettings
+from veil.providers.store import CircuitRepository, ProbeRepository
 from veil.settings import Settings, get_settings
 
 
@@ -57,11 +57,6 @@ def default_pipeline() -> DetectionPipeline:
         configured_providers(get_settings()),
         Breakers(on_change=default_circuits().record),
     )
-
-
-@cache
-def default_tenant_settings() -> TenantSettings:
-    return TenantSettings(default_pool())
 
 
 @cache

@@ -1,0 +1,90 @@
+"""What each tenant chose: its detection providers and the browser origins that may read its
+responses. Cached per execution environment; while the database is away the last known
+choice stands."""
+
+import time
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from functools import cache
+
+import psycopg
+
+from veil.database.pool import Pool, default_pool
+from veil.observability import logger
+
+DEFAULT_PROVIDERS = frozenset({"local"})
+
+
+@dataclass(frozen=True, slots=True)
+class TenantChoices:
+    providers: frozenset[str]  # the local engine always among them
+    allowed_origins: frozenset[str]  # browser origins that may read responses (CORS)
+
+
+DEFAULT_CHOICES = TenantChoices(DEFAULT_PROVIDERS, frozenset())
+
+
+class TenantSettings:
+    """What a tenant chose, cached for `ttl_s`. While the database is away the last known
+    choice stands (or the defaults: the local engine alone, no origins)."""
+
+    def __init__(
+        self, pool: Pool, ttl_s: float = 30.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self._pool = pool
+        self._ttl_s = ttl_s
+        self._clock = clock
+        self._cache: dict[str, tuple[TenantChoices, float]] = {}
+
+    def providers(self, tenant_id: str) -> frozenset[str]:
+        return self._choices(tenant_id).providers
+
+    def allowed_origins(self, tenant_id: str) -> frozenset[str]:
+        return self._choices(tenant_id).allowed_origins
+
+    def _choices(self, tenant_id: str) -> TenantChoices:
+        cached = self._cache.get(tenant_id)
+        if cached is not None and self._clock() - cached[1] < self._ttl_s:
+            return cached[0]
+        try:
+            with self._pool.connection() as conn:
+                row = conn.execute(
+                    "SELECT providers, allowed_origins FROM tenant_settings WHERE tenant_id = %s",
+                    (tenant_id,),
+                ).fetchone()
+        except psycopg.Error:
+            logger.warning("tenant settings unavailable", extra={"tenant_id": tenant_id})
+            return cached[0] if cached is not None else DEFAULT_CHOICES
+        choices = DEFAULT_CHOICES
+        if row:
+            choices = TenantChoices(frozenset(row[0]) | DEFAULT_PROVIDERS, frozenset(row[1]))
+        self._cache[tenant_id] = (choices, self._clock())
+        return choices
+
+    @staticmethod
+    def set_providers(pool: Pool, tenant_id: str, providers: Collection[str]) -> None:
+        """Owner only: choose a tenant's providers (the local engine is always among them)."""
+        chosen = sorted(set(providers) | DEFAULT_PROVIDERS)
+        with pool.connection() as conn:
+            conn.execute(
+                "INSERT INTO tenant_settings (tenant_id, providers) VALUES (%s, %s)"
+                " ON CONFLICT (tenant_id) DO UPDATE SET providers = EXCLUDED.providers,"
+                " updated_at = now()",
+                (tenant_id, chosen),
+            )
+
+    @staticmethod
+    def set_allowed_origins(pool: Pool, tenant_id: str, origins: Collection[str]) -> None:
+        """Owner only: the browser origins whose pages may read this tenant's responses."""
+        with pool.connection() as conn:
+            conn.execute(
+                "INSERT INTO tenant_settings (tenant_id, allowed_origins) VALUES (%s, %s)"
+                " ON CONFLICT (tenant_id) DO UPDATE SET allowed_origins ="
+                " EXCLUDED.allowed_origins, updated_at = now()",
+                (tenant_id, sorted(set(origins))),
+            )
+
+
+@cache
+def default_tenant_settings() -> TenantSettings:
+    return TenantSettings(default_pool())
