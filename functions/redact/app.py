@@ -46,7 +46,8 @@ def detect(body: Annotated[DetectRequest, Body()]) -> DetectResponse:
 
 def _audit_rejection(principal: Principal, event: dict[str, Any], status: int) -> None:
     action = ROUTE_ACTIONS[event["resource"]]
-    size = len(str(event.get("body") or ""))  # as received: the body may not even decode
+    # The body's bytes as received (it may not even decode); surrogates counted, not refused.
+    size = len(str(event.get("body") or "").encode("utf-8", "surrogatepass"))
     default_redaction_service().record_rejection(
         principal, request_id_of(event), action, status, size
     )

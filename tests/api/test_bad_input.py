@@ -197,3 +197,14 @@ def test_locations_name_schema_words_and_hide_caller_keys(client: Client) -> Non
     body = {"text": "x", "operators": {"CREDIT_CARD": {"type": "mask", "chars_to_mask": "x"}}}
     [error] = assert_problem(client.post("/v1/redact", body), 422, "validation-failed")["errors"]  # type: ignore[misc]
     assert error["loc"] == ["operators", "CREDIT_CARD", "mask", "chars_to_mask"]
+
+
+def test_a_refused_call_is_audited_with_its_size_in_bytes(client: Client, admin_pool: Pool) -> None:
+    body = json.dumps({"txt": "é😀"}, ensure_ascii=False).encode()
+    problem = assert_problem(client.request("POST", "/v1/redact", body), 422, "validation-failed")
+    with admin_pool.connection() as conn:
+        row = conn.execute(
+            "SELECT outcome, input_bytes FROM audit_events WHERE request_id = %s",
+            (problem["request_id"],),
+        ).fetchone()
+    assert row == ("rejected", len(body))
