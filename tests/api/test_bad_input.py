@@ -45,7 +45,32 @@ def assert_problem(reply: Reply, status: int, slug: str) -> dict[str, object]:
         (json.dumps({"text": [SECRET]}), None, 422, "validation-failed"),
         (json.dumps({"text": 536228174}), None, 422, "validation-failed"),
         (json.dumps({"text": SECRET, "entities": ["NOT_A_TYPE"]}), None, 422, "validation-failed"),
-        (json.dumps({"text": SECRET, "entities": ["PERSON"]}), None, 422, "validation-failed"),
+        # An ad-hoc pattern that is unsafe, invalid or too big is refused without repeating it.
+        *(
+            (
+                json.dumps(
+                    {"text": SECRET, "patterns": [{"name": "p", "type": "US_SSN", "regex": r}]}
+                ),
+                None,
+                422,
+                "validation-failed",
+            )
+            for r in (f"(?={SECRET})x", f"({SECRET})\\1", f"[{SECRET}", f"{SECRET}|", SECRET * 50)
+        ),
+        (
+            json.dumps(
+                {"text": SECRET, "patterns": [{"name": "p", "type": "US_SSN", "regex": "x"}] * 11}
+            ),
+            None,
+            422,
+            "validation-failed",
+        ),
+        (
+            json.dumps({"text": SECRET, "deny_list": [{"value": SECRET, "type": "NOT_A_TYPE"}]}),
+            None,
+            422,
+            "validation-failed",
+        ),
         (json.dumps({"text": SECRET, "score_threshold": 2}), None, 422, "validation-failed"),
         (json.dumps({"text": SECRET, "language": "xx"}), None, 422, "validation-failed"),
         (

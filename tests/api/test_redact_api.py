@@ -75,8 +75,9 @@ def test_detect_reports_utf16_and_utf8_ranges(client: Client) -> None:
 def test_detect_filters_types_and_threshold(client: Client) -> None:
     reply = client.post("/v1/detect", {"text": TEXT, "entities": ["US_SSN", "CREDIT_CARD"]})
     assert [e["type"] for e in reply.json["entities"]] == ["CREDIT_CARD", "US_SSN"]
-    reply = client.post("/v1/detect", {"text": TEXT, "score_threshold": 0.9})
-    assert [e["type"] for e in reply.json["entities"]] == ["EMAIL_ADDRESS", "CREDIT_CARD"]
+    # The labels "card" and "SSN" raise those two above the e-mail address (0.95).
+    reply = client.post("/v1/detect", {"text": TEXT, "score_threshold": 0.96})
+    assert [e["type"] for e in reply.json["entities"]] == ["CREDIT_CARD", "US_SSN"]
 
 
 def test_text_without_pii_comes_back_unchanged(client: Client) -> None:
@@ -99,3 +100,32 @@ def test_pseudonymize_and_keep_over_http(client: Client) -> None:
         f"<EMAIL_ADDRESS_1> and <EMAIL_ADDRESS_1> and <EMAIL_ADDRESS_2>, SSN {SSN}"
     )
     assert [e["type"] for e in reply.json["entities"]].count("US_SSN") == 1
+
+
+def test_explain_allow_and_deny_lists_and_patterns_over_http(client: Client) -> None:
+    text = f"SSN {SSN}, mail {EMAIL} or ops@example.com, badge EMP-004211, project Bluebird"
+    reply = client.post(
+        "/v1/detect",
+        {
+            "text": text,
+            "explain": True,
+            "allow_list": ["ops@example.com"],
+            "deny_list": [{"value": "Bluebird", "type": "PERSON"}],
+            "patterns": [{"name": "badge", "type": "API_TOKEN", "regex": "EMP-[0-9]{6}"}],
+        },
+    )
+    assert reply.status == 200
+    found = [(e["type"], text[e["start"] : e["end"]]) for e in reply.json["entities"]]
+    assert found == [
+        ("US_SSN", SSN),
+        ("EMAIL_ADDRESS", EMAIL),
+        ("API_TOKEN", "EMP-004211"),
+        ("PERSON", "Bluebird"),
+    ]
+    ssn = reply.json["entities"][0]["explanation"]
+    assert ssn["recognizer"] == "us_ssn"
+    assert ssn["context_word"] == "ssn"
+    assert ssn["base_score"] < ssn["score"] == reply.json["entities"][0]["score"]
+    assert reply.json["entities"][2]["explanation"]["recognizer"] == "custom:badge"
+    plain = client.post("/v1/detect", {"text": text}).json["entities"]
+    assert all(e["explanation"] is None for e in plain)

@@ -15,7 +15,7 @@ PATTERNS = {
     "EMAIL_ADDRESS": r"[\w.+-]+@[\w-]+\.[\w.]+",
     "US_SSN": r"\b\d{3}-\d{2}-\d{4}\b",
     "CREDIT_CARD": r"\b(?:\d{4} ){3}\d{4}\b",
-    "PERSON": r"\bJordan Avery\b",
+    "PERSON": r"(?i)\bjordan avery\b",
     "PHONE_NUMBER": r"\+1 \d{3} \d{3} \d{4}",
     "IBAN_CODE": r"\bDE\d{2}(?: \d{4}){4} \d{2}\b",
     "IP_ADDRESS": r"\b\d{1,3}(?:\.\d{1,3}){3}\b",

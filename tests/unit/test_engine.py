@@ -2,11 +2,13 @@
 
 from itertools import pairwise
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from veil.detection import Engine, Entity, EntityType, default_engine
 from veil.detection.engine import resolve_overlaps
+from veil.detection.options import DEFAULT_OPTIONS, DenyTerm, Options, PatternError, custom_pattern
 from veil.detection.recognizers import RECOGNIZERS
 
 T = EntityType
@@ -20,13 +22,15 @@ def test_offsets_are_code_points_after_astral_and_combining_characters() -> None
 
 def test_entities_filter_limits_types() -> None:
     text = "jane@example.com 536-22-8174"
-    types = {e.type for e in default_engine().analyze(text, entities={T.US_SSN})}
+    types = {
+        e.type for e in default_engine().analyze(text, Options(entities=frozenset({T.US_SSN})))
+    }
     assert types == {T.US_SSN}
 
 
 def test_score_threshold_drops_weaker_findings() -> None:
     text = "https://example.com and jane@example.com"
-    types = {e.type for e in default_engine().analyze(text, score_threshold=0.9)}
+    types = {e.type for e in default_engine().analyze(text, Options(score_threshold=0.9))}
     assert types == {T.EMAIL_ADDRESS}
 
 
@@ -96,3 +100,97 @@ def test_overlap_resolution_equals_the_plain_greedy_definition(
         if not any(entity.start < k.end and k.start < entity.end for k in expected):
             expected.append(entity)
     assert resolve_overlaps(candidates) == sorted(expected, key=lambda e: e.start)
+
+
+def spans(text: str, options: Options = DEFAULT_OPTIONS) -> list[tuple[EntityType, str]]:
+    return [(e.type, text[e.start : e.end]) for e in default_engine().analyze(text, options)]
+
+
+def test_explain_names_recognizer_pattern_validator_and_context_word() -> None:
+    text = "SSN: 536-22-8174"
+    [entity] = default_engine().analyze(text, Options(explain=True))
+    why = entity.explanation
+    assert why is not None
+    assert (why.recognizer, why.validator, why.context_word) == ("us_ssn", "us_ssn", "ssn")
+    assert why.base_score == 0.85
+    assert why.score == entity.score == 1.0
+    assert why.pattern.startswith("[0-8]")
+    assert default_engine().analyze(text)[0].explanation is None
+
+
+def test_context_raises_the_score_only_with_a_whole_word_nearby() -> None:
+    plain, labeled = (
+        default_engine().analyze("id 536-22-8174"),
+        default_engine().analyze("ssn 536-22-8174"),
+    )
+    assert plain[0].score < labeled[0].score
+    far = "ssn " + "word " * 10 + "536-22-8174"
+    assert default_engine().analyze(far)[0].score == plain[0].score
+    assert default_engine().analyze("assnt 536-22-8174")[0].score == plain[0].score
+
+
+def test_context_is_read_on_the_value_line_only() -> None:
+    assert spans("Passport number: 552220453\nDriver's license number: W6208304") == [
+        (T.US_PASSPORT, "552220453"),
+        (T.US_DRIVER_LICENSE, "W6208304"),
+    ]
+    assert spans("Passport\n552220453") == []
+
+
+def test_a_nearer_look_alike_word_beats_a_farther_supporting_one() -> None:
+    assert spans("phone order 212 555 0123") == []
+    assert spans("order, phone 212-555-0123") == [(T.PHONE_NUMBER, "212-555-0123")]
+
+
+def test_a_value_found_once_is_found_wherever_it_recurs() -> None:
+    text = "Card: 4111 1111 1111 1111. Order ref 4111 1111 1111 1111 was refunded"
+    assert spans(text) == [(T.CREDIT_CARD, "4111 1111 1111 1111")] * 2
+
+
+def test_allow_list_drops_and_deny_list_adds_whole_tokens() -> None:
+    text = "mail jane@example.com or ops@example.com about Project Bluebird, not Bluebirds"
+    options = Options(
+        allow_list=frozenset({"ops@example.com"}),
+        deny_list=(DenyTerm("Bluebird", T.PERSON),),
+    )
+    assert spans(text, options) == [
+        (T.EMAIL_ADDRESS, "jane@example.com"),
+        (T.PERSON, "Bluebird"),
+    ]
+
+
+def test_custom_pattern_finds_its_type_and_respects_filters() -> None:
+    employee = custom_pattern("employee", T.API_TOKEN, r"EMP-[0-9]{6}", 0.9)
+    text = "badge EMP-004211 for jane@example.com"
+    assert spans(text, Options(patterns=(employee,))) == [
+        (T.API_TOKEN, "EMP-004211"),
+        (T.EMAIL_ADDRESS, "jane@example.com"),
+    ]
+    only_email = Options(patterns=(employee,), entities=frozenset({T.EMAIL_ADDRESS}))
+    assert spans(text, only_email) == [(T.EMAIL_ADDRESS, "jane@example.com")]
+
+
+@pytest.mark.parametrize(
+    "regex",
+    [
+        r"(a)\1",  # backreference: needs backtracking
+        r"(?=x)y",  # lookaround
+        r"[unclosed",
+        r"a*",  # matches empty text
+        "x" * 501,
+        r"(?:[a-z]{1,100}){1,100}[0-9]{1,1000}",  # too large once compiled
+    ],
+)
+def test_unsafe_or_invalid_custom_patterns_are_refused_without_echo(regex: str) -> None:
+    with pytest.raises(PatternError) as refused:
+        custom_pattern("p", T.PASSWORD, regex, 0.5)
+    assert regex not in str(refused.value)
+
+
+def test_custom_patterns_and_deny_lists_run_on_text_no_builtin_pattern_matches() -> None:
+    zeros = custom_pattern("zeros", T.API_TOKEN, "0+", 0.8)
+    assert spans("", Options(patterns=(zeros,))) == []
+    assert spans("x 00 y", Options(patterns=(zeros,))) == [(T.API_TOKEN, "00")]
+    assert spans("code red", Options(deny_list=(DenyTerm("red", T.PASSWORD),))) == [
+        (T.PASSWORD, "red")
+    ]

@@ -11,6 +11,7 @@ from botocore.stub import Stubber
 
 from tests.fakes.presidio import presidio_standin
 from veil.detection import EntityType, default_engine
+from veil.detection.options import Options
 from veil.providers.base import ProviderError
 from veil.providers.breakers import Breakers
 from veil.providers.comprehend import ComprehendProvider, chunks
@@ -30,11 +31,11 @@ def pipeline(others: dict[str, Any], **breaker: Any) -> DetectionPipeline:
 
 def test_presidio_results_are_mapped_and_merged() -> None:
     with presidio_standin() as (url, _):
-        found = pipeline({"presidio": PresidioProvider(url)}).detect(TEXT, None, 0.0, {"presidio"})
+        found = pipeline({"presidio": PresidioProvider(url)}).detect(TEXT, Options(), {"presidio"})
     assert found.providers == ("local", "presidio")
     assert not found.degraded
     assert [(e.type, TEXT[e.start : e.end]) for e in found.entities] == [
-        (EntityType.PERSON, "Jordan Avery"),  # only Presidio finds names
+        (EntityType.PERSON, "Jordan Avery"),  # found by both, kept once
         (EntityType.EMAIL_ADDRESS, "jordan.avery@example.com"),
         (EntityType.US_SSN, "536-22-8174"),
     ]
@@ -42,7 +43,7 @@ def test_presidio_results_are_mapped_and_merged() -> None:
 
 def test_a_provider_the_tenant_did_not_enable_is_not_called() -> None:
     with presidio_standin() as (url, behaviour):
-        found = pipeline({"presidio": PresidioProvider(url)}).detect(TEXT, None, 0.0, {"local"})
+        found = pipeline({"presidio": PresidioProvider(url)}).detect(TEXT, Options(), {"local"})
         assert behaviour.calls == 0
     assert found.providers == ("local",)
 
@@ -54,17 +55,21 @@ def test_failing_or_slow_provider_degrades_and_the_breaker_opens_then_closes(mod
         provider = PresidioProvider(url, timeout_s=0.2, retries=0)
         pipe = pipeline({"presidio": provider}, fail_max=2, reset_timeout_s=0.3)
         for _ in range(2):
-            found = pipe.detect(TEXT, None, 0.0, {"presidio"})
+            found = pipe.detect(TEXT, Options(), {"presidio"})
             assert found.degraded
             assert found.providers == ("local",)
-            assert {e.type for e in found.entities} == {EntityType.EMAIL_ADDRESS, EntityType.US_SSN}
+            assert {e.type for e in found.entities} == {
+                EntityType.PERSON,
+                EntityType.EMAIL_ADDRESS,
+                EntityType.US_SSN,
+            }
         assert pipe.breakers.state("presidio") == "open"
         calls = behaviour.calls
-        assert pipe.detect(TEXT, None, 0.0, {"presidio"}).degraded
+        assert pipe.detect(TEXT, Options(), {"presidio"}).degraded
         assert behaviour.calls == calls  # skipped while open: no waiting on a sick provider
         behaviour.mode = "healthy"
         time.sleep(0.35)  # the breaker's reset timeout: one trial call is let through
-        found = pipe.detect(TEXT, None, 0.0, {"presidio"})
+        found = pipe.detect(TEXT, Options(), {"presidio"})
         assert not found.degraded
         assert pipe.breakers.state("presidio") == "closed"
 

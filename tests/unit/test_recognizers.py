@@ -48,6 +48,67 @@ def found(text: str) -> list[tuple[EntityType, str]]:
             "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJl",
         ),
         ("leaked veil_" + "a1B2" * 10, T.API_TOKEN, "veil_" + "a1B2" * 10),
+        ("ssn 536228174", T.US_SSN, "536228174"),
+        ("ITIN: 912-70-1234", T.US_ITIN, "912-70-1234"),
+        ("taxpayer id (ITIN) 955-55-4631", T.US_ITIN, "955-55-4631"),  # 50-65 issued since 2011
+        ("Passport number: Z40071152", T.US_PASSPORT, "Z40071152"),
+        ("Driver's license number: W6208304", T.US_DRIVER_LICENSE, "W6208304"),
+        ("Checking account number: 9702627274504", T.US_BANK_NUMBER, "9702627274504"),
+        ("Bank routing number: 011000015", T.US_BANK_NUMBER, "011000015"),
+        ("device 00:1A:2B:3C:4D:5E up", T.MAC_ADDRESS, "00:1A:2B:3C:4D:5E"),
+        ("nic 001a.2b3c.4d5e", T.MAC_ADDRESS, "001a.2b3c.4d5e"),
+        ("Date of birth: 08/10/1953", T.DATE_OF_BIRTH, "08/10/1953"),
+        ("D.O.B. 1984-03-12", T.DATE_OF_BIRTH, "1984-03-12"),
+        ("she was born on 12 March 1984 in Leeds", T.DATE_OF_BIRTH, "12 March 1984"),
+        ("NINO AB 12 34 56 C", T.UK_NINO, "AB 12 34 56 C"),
+        ("NHS number: 943 476 5919", T.UK_NHS, "943 476 5919"),
+        ("NHS no 9434765919", T.UK_NHS, "9434765919"),
+        ("SIN: 130 692 544", T.CA_SIN, "130 692 544"),
+        ("Aadhaar 2345 6789 0124", T.IN_AADHAAR, "2345 6789 0124"),
+        ("PAN ABCPE1234F", T.IN_PAN, "ABCPE1234F"),
+        ("SWIFT/BIC DEUTDEFF", T.SWIFT_CODE, "DEUTDEFF"),
+        ("to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", T.CRYPTO, "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"),
+        (
+            "wallet bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+            T.CRYPTO,
+            "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+        ),
+        (
+            "eth 0x52908400098527886E0F7030069857D2E4169EE7",
+            T.CRYPTO,
+            "0x52908400098527886E0F7030069857D2E4169EE7",
+        ),
+        (
+            "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            T.AWS_SECRET_KEY,
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        ),
+        (
+            "k:\n-----BEGIN RSA PRIVATE KEY-----\nMIIabc\n+/9=\n-----END RSA PRIVATE KEY-----\n",
+            T.PRIVATE_KEY,
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIabc\n+/9=\n-----END RSA PRIVATE KEY-----",
+        ),
+        ("admin_password: hunter22", T.PASSWORD, "hunter22"),
+        ('{"password": "s3cr3t!"}', T.PASSWORD, "s3cr3t!"),
+        ("postgres://bob:u+X!6)rl1@db.example.com:5432/x", T.PASSWORD, "u+X!6)rl1"),
+        ("call 020 7946 0958", T.PHONE_NUMBER, "020 7946 0958"),
+        ("Thanks, Jordan Lee", T.PERSON, "Jordan Lee"),
+        ("Patient: Jürgen Tanaka", T.PERSON, "Jürgen Tanaka"),  # surname known, context says
+        ("Mary O'Brien wrote", T.PERSON, "Mary O'Brien"),
+        ("ask Dr. Okafor", T.PERSON, "Okafor"),
+        (
+            "Ship to 1600 Pennsylvania Avenue NW, Washington, DC 20500 today",
+            T.ADDRESS,
+            "1600 Pennsylvania Avenue NW, Washington, DC 20500",
+        ),
+        (
+            "742 Evergreen Terrace Apt 3\nSpringfield, IL 62704",
+            T.ADDRESS,
+            "742 Evergreen Terrace Apt 3\nSpringfield, IL 62704",
+        ),
+        ("221B Baker Street, London NW1 6XE", T.ADDRESS, "221B Baker Street, London NW1 6XE"),
+        ("Adresse: Hauptstraße 5, 10115 Berlin", T.ADDRESS, "Hauptstraße 5, 10115 Berlin"),
+        ("au 12 rue de la Paix, 75002 Paris", T.ADDRESS, "12 rue de la Paix, 75002 Paris"),
     ],
 )
 def test_finds_value(text: str, entity_type: EntityType, value: str) -> None:
@@ -71,6 +132,21 @@ def test_finds_value(text: str, entity_type: EntityType, value: str) -> None:
         "card_4111111111111111x",  # glued to letters
         "eyJub3QiOiJhIGp3dCJ9.eyJ4IjoxfQ.sig",  # header has no alg: not a JWT
         "local loopback ::1 and ::",
+        "public key 12345678 and order 536228174",  # "lic" is no word in "public"; no context
+        "ITIN 942-89-6246",  # the IRS issues no ITIN with group 89
+        "ISBN 978-88-8085-466-1",  # the front of an ISBN is no ITIN
+        "Order 5861 2978 4326 2506",  # its first twelve digits would pass as a Maestro card
+        "Tracking: 584562829674",  # passes Luhn, but says what it is
+        "agent_version 3.8.0.232",
+        "CUSTOMER and DEUTDEFF in capitals",  # bank codes only where a label says so
+        "sha1 287b711d4ee6252af8e4673a22be912e1fa134b9 aws",  # no capitals: a digest
+        "password: ******** and pwd=<redacted> and password=${DB_PASSWORD}",
+        "bypass=1 compass: north",
+        "0x0000000000000000000000000000000000000000",
+        "broadcast ff:ff:ff:ff:ff:ff",
+        "Invoice date: 2024-03-12",  # a date, not a birth date
+        "see Happy New Year notes from the Annual General Meeting in the United Kingdom",
+        "The Quick Brown Fox",
     ],
 )
 def test_ignores_decoy(text: str) -> None:

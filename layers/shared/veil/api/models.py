@@ -1,12 +1,54 @@
 """Request and response bodies of /v1/detect and /v1/redact."""
 
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictBool,
+    StrictStr,
+    field_validator,
+    model_validator,
+)
 
 from veil.detection import EntityType, default_engine
+from veil.detection import options as detection
 from veil.http.limits import MAX_BODY_BYTES, MAX_ENTITY_FILTERS, MAX_OPERATORS
 from veil.redaction.operators import DEFAULT, Operator
+
+type Term = Annotated[StrictStr, Field(min_length=1, max_length=detection.MAX_TERM_LENGTH)]
+
+
+class AdHocPattern(BaseModel):
+    """A caller's own pattern, compiled per request with the engine's linear-time regex."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.\-]{1,64}$")]
+    type: EntityType = Field(description="The canonical type its matches are reported as.")
+    regex: Annotated[
+        StrictStr,
+        Field(
+            min_length=1,
+            max_length=detection.MAX_PATTERN_LENGTH,
+            description="RE2 syntax: no backreferences or lookaround.",
+            repr=False,
+        ),
+    ]
+    score: Annotated[float, Field(ge=0.0, le=1.0, strict=True)] = 0.8
+    context: Annotated[
+        list[Annotated[str, Field(pattern=r"^[^\W\d_]{1,40}$")]],
+        Field(max_length=20, description="Words that raise the score when near a match."),
+    ] = []
+
+
+class DenyListTerm(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    value: Annotated[Term, Field(repr=False)]
+    type: EntityType
 
 
 class DetectRequest(BaseModel):
@@ -22,7 +64,48 @@ class DetectRequest(BaseModel):
         Field(max_length=MAX_ENTITY_FILTERS, description="Only these types (default: all)."),
     ] = None
     score_threshold: Annotated[float, Field(ge=0.0, le=1.0, strict=True)] = 0.0
-    language: Annotated[str, Field(pattern="^en$", description="Only 'en' for now.")] = "en"
+    language: Annotated[
+        Literal["en"], Field(description="Only 'en' for now; others are refused with 422.")
+    ] = "en"
+    allow_list: Annotated[
+        list[Term],
+        Field(
+            max_length=detection.MAX_LIST_TERMS, description="Values never reported.", repr=False
+        ),
+    ] = []
+    deny_list: Annotated[
+        list[DenyListTerm],
+        Field(max_length=detection.MAX_LIST_TERMS, description="Values always reported."),
+    ] = []
+    patterns: Annotated[list[AdHocPattern], Field(max_length=detection.MAX_PATTERNS)] = []
+    explain: StrictBool = Field(
+        default=False, description="Add to each entity how it was found and scored."
+    )
+    _compiled: tuple[detection.CustomPattern, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="after")
+    def _compile_patterns(self) -> Self:
+        compiled = []
+        for index, p in enumerate(self.patterns):
+            try:
+                compiled.append(
+                    detection.custom_pattern(p.name, p.type, p.regex, p.score, p.context)
+                )
+            except detection.PatternError as error:
+                # The pattern is not repeated: it may hold a value the caller looks for.
+                raise ValueError(f"patterns[{index}].regex is {error}") from None
+        self._compiled = tuple(compiled)
+        return self
+
+    def options(self) -> detection.Options:
+        return detection.Options(
+            entities=frozenset(self.entities) if self.entities is not None else None,
+            score_threshold=self.score_threshold,
+            allow_list=frozenset(self.allow_list),
+            deny_list=tuple(detection.DenyTerm(t.value, t.type) for t in self.deny_list),
+            patterns=self._compiled,
+            explain=self.explain,
+        )
 
     @field_validator("entities")
     @classmethod
@@ -53,6 +136,15 @@ class Range(BaseModel):
     end: int
 
 
+class Explanation(BaseModel):
+    recognizer: str = Field(description="Which recognizer found it (custom:NAME, deny_list).")
+    pattern: str = Field(description="The recognizer's pattern.")
+    validator: str | None = Field(description="The check the match passed, if any.")
+    base_score: float
+    context_word: str | None = Field(description="The nearby word that raised the score.")
+    score: float
+
+
 class DetectedEntity(BaseModel):
     type: EntityType
     start: int = Field(description="Code-point offset (Python str index), inclusive.")
@@ -60,6 +152,9 @@ class DetectedEntity(BaseModel):
     score: float
     utf16: Range = Field(description="The same span in UTF-16 code units (JavaScript, Java).")
     utf8: Range = Field(description="The same span in UTF-8 bytes (Go, Rust).")
+    explanation: Explanation | None = Field(
+        default=None, description="Only when the request asked for `explain`."
+    )
 
 
 class DetectResponse(BaseModel):

@@ -13,6 +13,7 @@ from veil.api.models import (
     DetectedEntity,
     DetectRequest,
     DetectResponse,
+    Explanation,
     Range,
     RedactRequest,
     RedactResponse,
@@ -95,10 +96,7 @@ class RedactionService:
 
     def _analyze(self, request: DetectRequest, caller: Principal) -> Detection:
         return self._pipeline.detect(
-            request.text,
-            set(request.entities) if request.entities is not None else None,
-            request.score_threshold,
-            self._tenants.providers(caller.tenant_id),
+            request.text, request.options(), self._tenants.providers(caller.tenant_id)
         )
 
     def _record(
@@ -141,6 +139,11 @@ def _described(text: str, encoded: bytes, entities: Sequence[Entity]) -> list[De
             score=e.score,
             utf16=Range(start=offsets.utf16_of_char(e.start), end=offsets.utf16_of_char(e.end)),
             utf8=Range(start=offsets.byte_of_char(e.start), end=offsets.byte_of_char(e.end)),
+            explanation=(
+                Explanation.model_validate(e.explanation, from_attributes=True)
+                if e.explanation
+                else None
+            ),
         )
         for e in entities
     ]

@@ -1,4 +1,5 @@
-"""The detection engine: scan once with every recognizer, validate, resolve overlaps.
+"""The detection engine: scan once with every recognizer, validate, weigh context, resolve
+overlaps.
 
 The text is encoded to UTF-8 once; RE2 scans bytes (several times faster than RE2 on `str`,
 which re-encodes on each call), and byte offsets are mapped back once per match. An RE2 Set
@@ -7,20 +8,23 @@ Everything is compiled once per process (`default_engine()`), never per call.
 """
 
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 import re2
 
-from veil.detection.entities import Entity, EntityType
+from veil.detection.boundaries import continues_digit_groups, is_bounded
+from veil.detection.context import ContextHit, nearby_words, nearest
+from veil.detection.entities import Entity, Explanation
 from veil.detection.offsets import OffsetMap
+from veil.detection.options import DEFAULT_OPTIONS, Options, deny_list_matches, drop_allowed
 from veil.detection.recognizers import RECOGNIZERS, Recognizer
 
 
 def _options() -> re2.Options:
     options = re2.Options()
     options.max_mem = 64 << 20
-    options.log_errors = False  # invalid ad-hoc patterns are reported to the caller, not stderr
+    options.log_errors = False
     return options
 
 
@@ -35,30 +39,29 @@ class Engine:
         self._set.Compile()
         self.supported_types = frozenset(r.entity_type for r in self._recognizers)
 
-    def analyze(
-        self,
-        text: str,
-        entities: Collection[EntityType] | None = None,
-        score_threshold: float = 0.0,
-    ) -> list[Entity]:
+    def analyze(self, text: str, options: Options = DEFAULT_OPTIONS) -> list[Entity]:
         """Entities found in `text`, sorted by start, without overlaps.
 
         `text` must encode to UTF-8 (no lone surrogates); request validation ensures it.
         """
         encoded = text.encode("utf-8")
         matched = self._set.Match(encoded)
-        if not matched:
+        if not (matched or options.patterns or options.deny_list):
             return []
         offsets = OffsetMap(text, encoded)
+        scans = [(self._recognizers[i], self._compiled[i]) for i in sorted(matched or ())]
+        scans += [(p.recognizer, p.compiled) for p in options.patterns]
         found: list[Entity] = []
-        for index in sorted(matched):
-            recognizer = self._recognizers[index]
-            if entities is not None and recognizer.entity_type not in entities:
-                continue
-            if recognizer.score < score_threshold:
-                continue
-            found.extend(self._scan(recognizer, self._compiled[index], text, encoded, offsets))
-        return resolve_overlaps(found)
+        for recognizer, compiled in scans:
+            if options.wants(recognizer.entity_type):
+                found.extend(self._scan(recognizer, compiled, text, encoded, offsets, options))
+        found.extend(
+            e
+            for e in deny_list_matches(text, options.deny_list, options.explain)
+            if options.wants(e.type)
+        )
+        kept = resolve_overlaps(e for e in found if e.score >= options.score_threshold)
+        return drop_allowed(text, resolve_overlaps(kept + repeats(text, kept)), options.allow_list)
 
     def _scan(
         self,
@@ -67,6 +70,7 @@ class Engine:
         text: str,
         encoded: bytes,
         offsets: OffsetMap,
+        options: Options,
     ) -> Iterable[Entity]:
         position = 0
         while position < len(encoded):
@@ -76,6 +80,8 @@ class Engine:
             byte_start, byte_end = match.span()
             position = byte_end if byte_end > byte_start else byte_start + 1
             start, end = offsets.char_of_byte(byte_start), offsets.char_of_byte(byte_end)
+            if recognizer.needs_context and _support(recognizer, text, start, end) is None:
+                continue  # cheaper than the validator, and most such candidates stop here
             if recognizer.validate is not None:
                 span = recognizer.validate(text[start:end])
                 if span is None:
@@ -86,19 +92,71 @@ class Engine:
                 position = min(position, offsets.byte_of_char(end))
             # On the validated span: the match may end inside a longer digit run that the
             # validator trimmed back to the value ("4111 1111 1111 1111 0000").
-            if recognizer.bounded and not _is_bounded(text, start, end):
+            if recognizer.bounded and (
+                not is_bounded(text, start, end) or continues_digit_groups(text, start, end)
+            ):
                 continue
-            yield Entity(recognizer.entity_type, start, end, recognizer.score, recognizer.name)
+            entity = _weighed(recognizer, text, start, end, options.explain)
+            if entity is not None:
+                yield entity
 
 
-def _is_bounded(text: str, start: int, end: int) -> bool:
-    """The match is a whole token: no letter or digit touches it, nor a dot that joins it to
-    one ("1.2.3.4" inside the version "1.2.3.4.5" is no IP address)."""
-    before, after = text[max(0, start - 2) : start], text[end : end + 2]
-    return not (
-        (before[-1:].isalnum() or (before[-1:] == "." and before[:1].isalnum()))
-        or (after[:1].isalnum() or (after[:1] == "." and after[1:].isalnum()))
-    )
+def _support(recognizer: Recognizer, text: str, start: int, end: int) -> ContextHit | None:
+    before, after = nearby_words(text, start, end)
+    hit = nearest(recognizer.context, before, after)
+    return hit if hit is not None and hit.distance <= recognizer.context_reach else None
+
+
+def _weighed(
+    recognizer: Recognizer, text: str, start: int, end: int, explain: bool
+) -> Entity | None:
+    """The entity with its score after context, or None when context rules it out."""
+    hit = None
+    if recognizer.context or recognizer.against:
+        before, after = nearby_words(text, start, end)
+        hit = nearest(recognizer.context, before, after)
+        if hit is not None and hit.distance > recognizer.context_reach:
+            hit = None
+        if hit is None and recognizer.needs_context:
+            return None
+        marked = nearest(recognizer.against, before, after)
+        if marked is not None and (hit is None or marked.distance < hit.distance):
+            return None
+    score = recognizer.score if hit is None else min(1.0, recognizer.score + hit.boost)
+    explanation = None
+    if explain:
+        validator = recognizer.validate
+        explanation = Explanation(
+            recognizer=recognizer.name,
+            pattern=recognizer.pattern,
+            validator=getattr(validator, "__name__", None) if validator else None,
+            base_score=recognizer.score,
+            context_word=hit.word if hit else None,
+            score=round(score, 4),
+        )
+    return Entity(recognizer.entity_type, start, end, round(score, 4), recognizer.name, explanation)
+
+
+def repeats(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """Other whole-token occurrences of values already found. Context may decide a value
+    once ("Card: 4111…") and not where it appears again ("… same as 4111…"); once known to
+    be personal, it is redacted everywhere in the text."""
+    found = []
+    for value, entity in {text[e.start : e.end]: e for e in entities}.items():
+        if len(value) < _MIN_REPEAT_LENGTH:
+            continue
+        start = text.find(value)
+        while start != -1:
+            end = start + len(value)
+            if start != entity.start and is_bounded(text, start, end):
+                found.append(
+                    Entity(entity.type, start, end, entity.score, "repeat", entity.explanation)
+                )
+            start = text.find(value, end)
+    return found
+
+
+_MIN_REPEAT_LENGTH = 4  # "Dr. Li" says nothing about every "Li" in the text
 
 
 def resolve_overlaps(candidates: Iterable[Entity]) -> list[Entity]:

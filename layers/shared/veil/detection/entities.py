@@ -1,6 +1,6 @@
 """The canonical entity vocabulary (fixed names, see docs/entities.md) and detected spans."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -48,3 +48,16 @@ class Entity:
     end: int
     score: float
     recognizer: str
+    explanation: "Explanation | None" = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """How a detection was decided, for requests that ask (`explain: true`)."""
+
+    recognizer: str
+    pattern: str
+    validator: str | None
+    base_score: float
+    context_word: str | None  # the supporting word that raised the score, if any
+    score: float

@@ -11,7 +11,14 @@ tests/unit/test_recognizers.py.
 
 from dataclasses import dataclass
 
-from veil.detection import validators
+from stdnum import bic, bitcoin
+from stdnum.ca import sin
+from stdnum.gb import nhs
+from stdnum.in_ import aadhaar, pan
+from stdnum.us import rtn
+
+from veil.detection import names, validators
+from veil.detection.context import WORDS_BEFORE
 from veil.detection.entities import EntityType
 from veil.detection.validators import Validator
 
@@ -24,9 +31,86 @@ class Recognizer:
     score: float
     validate: Validator | None = None
     bounded: bool = True  # the match may not touch a letter or digit (any script) on either side
+    # Words near the value that raise its score (veil.detection.context); with
+    # `needs_context`, a value without one of them is not reported at all.
+    context: frozenset[str] = frozenset()
+    needs_context: bool = False
+    context_reach: int = WORDS_BEFORE  # how many words away a supporting word may be
+    # Words that mark a look-alike ("order 0123 456 789"): the value is dropped when one of
+    # them is nearer than any supporting word.
+    against: frozenset[str] = frozenset()
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
 
 _DIGIT_SEP = r"[ -]?"
+
+# Look-alikes of identifiers: numbers that order, ship, version or count things.
+_NOT_PERSONAL = words(
+    "order orders invoice tracking isbn sku serial ref reference ticket case build version po "
+    "shipment parcel item product transaction txn confirmation receipt part model batch lot"
+)
+_PHONE = words("phone tel telephone mobile cell call fax contact whatsapp sms text ring dial")
+_SSN = words("ssn ssns social security")
+_BIRTH = words("born birth dob birthday birthdate bday")
+
+# A capitalised word of a name: "Lee", "McDonald", "O'Brien", "Smith-Jones", "Zoë".
+_NAME_WORD = r"(?:\p{Lu}['\x{2019}])?\p{Lu}\p{Ll}+(?:-?\p{Lu}\p{Ll}+){0,2}"
+_NAME = _NAME_WORD + r"(?:(?: \p{Lu}\.)? " + _NAME_WORD + r"){1,3}"
+_PERSON = words(
+    "mr mrs ms miss mx dr prof name names dear patient customer client employee applicant "
+    "tenant guest passenger member signed attn contact manager agent user cardholder"
+)
+
+# Street suffixes of USPS Publication 28 (full and standard abbreviations) and their
+# common British, German and French forms.
+_STREET_SUFFIX = (
+    "Alley|Aly|Annex|Arcade|Avenue|Ave|Bayou|Beach|Bend|Bluff|Bottom|Boulevard|Blvd|Branch|"
+    "Bridge|Brook|Burg|Bypass|Camp|Canyon|Cape|Causeway|Center|Ctr|Circle|Cir|Cliff|Close|Club|"
+    "Common|Corner|Course|Court|Ct|Cove|Creek|Crescent|Cres|Crest|Crossing|Xing|Dale|Dam|"
+    "Divide|Drive|Dr|Estate|Estates|Expressway|Expy|Extension|Falls|Ferry|Field|Fields|Flat|"
+    "Flats|Ford|Forest|Forge|Fork|Fort|Freeway|Fwy|Garden|Gardens|Gateway|Glen|Green|Grove|"
+    "Harbor|Haven|Heights|Hts|Highway|Hwy|Hill|Hills|Hollow|Inlet|Island|Isle|Junction|Key|"
+    "Knoll|Lake|Lakes|Landing|Lane|Ln|Light|Lights|Loaf|Lock|Locks|Lodge|Loop|Mall|Manor|"
+    "Meadow|Meadows|Mews|Mill|Mills|Mission|Motorway|Mount|Mountain|Neck|Orchard|Oval|"
+    "Overpass|Park|Parkway|Pkwy|Pass|Path|Pike|Pine|Pines|Place|Pl|Plain|Plains|Plaza|Point|"
+    "Points|Port|Ports|Prairie|Radial|Ramp|Ranch|Rapid|Rapids|Rest|Ridge|Ridges|River|Road|Rd|"
+    "Roads|Route|Row|Rue|Run|Shoal|Shoals|Shore|Shores|Skyway|Spring|Springs|Spur|Square|Sq|"
+    "Station|Stravenue|Stream|Street|St|Streets|Summit|Terrace|Ter|Throughway|Trace|Track|"
+    "Trafficway|Trail|Trl|Tunnel|Turnpike|Underpass|Union|Valley|Viaduct|View|Views|Village|"
+    "Ville|Vista|Walk|Wall|Way|Well|Wells"
+)
+_US_ZIP_TAIL = (
+    r"(?:,? ?\n?\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2},? [A-Z]{2},? [0-9]{5}(?:-[0-9]{4})?)"
+)
+_UK_POSTCODE_TAIL = (
+    r"(?:,? ?\n?\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2},? [A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})"
+)
+_ADDRESS = (
+    r"[0-9]{1,6}[A-Za-z]?,? (?:(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)\.? )?"
+    r"(?:[0-9]{1,3}(?:st|nd|rd|th)|\p{Lu}[\p{Ll}']+)(?: \p{Lu}[\p{Ll}']+){0,3} "
+    f"(?:{_STREET_SUFFIX})" + r"\.?"
+    r"(?: (?:NE|NW|SE|SW|N|S|E|W)\.?)?"
+    r"(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Rm|Room|Flat|#)\.? ?#?"
+    r"[0-9A-Z][0-9A-Z\-]{0,5})?"
+    f"(?:{_US_ZIP_TAIL}|{_UK_POSTCODE_TAIL})?"
+)
+# "Hauptstraße 5, 10115 Berlin", "Rue de la Paix 12" is rarer than "12 rue de la Paix, 75002 Paris".
+_DE_ADDRESS = (
+    r"\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer) [0-9]{1,4}[a-z]?"
+    r"(?:, ?[0-9]{5} \p{Lu}\p{Ll}+)?"
+)
+_FR_ADDRESS = (
+    r"[0-9]{1,4}(?: ?bis| ?ter)?,? (?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|"
+    r"route|cours) (?:(?:de la|de l'|du|des|de|d') ?)?\p{Lu}[\p{L}\-']+(?: \p{Lu}[\p{L}\-']+){0,3}"
+    r"(?:, ?[0-9]{5} \p{Lu}\p{Ll}+)?"
+)
+_ADDRESS_CONTEXT = words(
+    "address addresses live lives living lived reside resides residing ship shipping billing "
+    "deliver delivery mail mailing located moved home street"
+)
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
     Recognizer(
@@ -42,6 +126,8 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         r"[2-6][0-9]{3}" + f"(?:{_DIGIT_SEP}[0-9]){{8,15}}",
         0.95,
         validators.credit_card,
+        context=words("card visa mastercard amex credit debit cc payment"),
+        against=_NOT_PERSONAL,
     ),
     Recognizer(
         "us_ssn",
@@ -49,6 +135,16 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         r"[0-8][0-9]{2}-[0-9]{2}-[0-9]{4}|[0-8][0-9]{2} [0-9]{2} [0-9]{4}",
         0.85,
         validators.us_ssn,
+        context=_SSN,
+    ),
+    Recognizer(
+        "us_ssn_compact",
+        EntityType.US_SSN,
+        r"[0-8][0-9]{8}",
+        0.5,
+        validators.us_ssn,
+        context=_SSN,
+        needs_context=True,
     ),
     Recognizer(
         "iban",
@@ -63,6 +159,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         r"(?:\+|00)[1-9][0-9 ().\-]{6,20}[0-9]",
         0.75,
         validators.phone_number("ZZ"),
+        context=_PHONE,
     ),
     Recognizer(
         "phone_us",
@@ -70,6 +167,17 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         r"\(?[2-9][0-9]{2}\)?[ .\-]?[2-9][0-9]{2}[ .\-]?[0-9]{4}",
         0.7,
         validators.phone_number("US"),
+        context=_PHONE,
+        against=_NOT_PERSONAL,
+    ),
+    Recognizer(
+        "phone_national",
+        EntityType.PHONE_NUMBER,
+        r"0[1-9][0-9 ()\-]{6,14}[0-9]",
+        0.6,
+        validators.national_phone_number,
+        context=_PHONE,
+        against=_NOT_PERSONAL,
     ),
     Recognizer(
         "ipv4",
@@ -77,6 +185,8 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}",
         0.85,
         validators.ip_address,
+        context=words("ip ipv addr address host client server remote source from"),
+        against=words("version ver build release section chapter"),
     ),
     Recognizer(
         "ipv6",
@@ -121,4 +231,238 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         0.95,
         validators.jwt,
     ),
+    Recognizer(
+        "us_itin",
+        EntityType.US_ITIN,
+        r"9[0-9]{2}-[0-9]{2}-[0-9]{4}|9[0-9]{2} [0-9]{2} [0-9]{4}",
+        0.85,
+        validators.us_itin,
+        context=words("itin taxpayer tax"),
+    ),
+    Recognizer(
+        "us_itin_compact",
+        EntityType.US_ITIN,
+        r"9[0-9]{8}",
+        0.5,
+        validators.us_itin,
+        context=words("itin taxpayer"),
+        needs_context=True,
+    ),
+    Recognizer(
+        "us_passport",
+        EntityType.US_PASSPORT,
+        r"[A-Z]?[0-9]{8,9}",
+        0.45,
+        context=words("passport passports"),
+        needs_context=True,
+    ),
+    Recognizer(
+        "us_driver_license",
+        EntityType.US_DRIVER_LICENSE,
+        r"[A-Z]{1,2}[0-9]{4,13}|[A-Z][0-9]{3}-[0-9]{3,4}-[0-9]{3,4}(?:-[0-9]{1,3}){0,2}|[0-9]{7,12}",
+        0.45,
+        context=words("driver drivers driving license licence dl dln lic"),
+        needs_context=True,
+    ),
+    Recognizer(
+        "us_bank_account",
+        EntityType.US_BANK_NUMBER,
+        r"[0-9]{8,17}",
+        0.45,
+        context=words("account acct bank banking checking savings deposit"),
+        needs_context=True,
+    ),
+    Recognizer(
+        "us_routing_number",
+        EntityType.US_BANK_NUMBER,
+        r"[0-9]{9}",
+        0.5,
+        validators.whole(rtn.is_valid),
+        context=words("routing aba rtn transit"),
+        needs_context=True,
+    ),
+    Recognizer(
+        "mac_address",
+        EntityType.MAC_ADDRESS,
+        r"[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}"
+        r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}",
+        0.9,
+        validators.mac_address,
+        context=words("mac hardware ethernet wifi device"),
+    ),
+    Recognizer(
+        "date_of_birth",
+        EntityType.DATE_OF_BIRTH,
+        r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:[0-9]{4}|[0-9]{2})"
+        r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? [0-9]{1,2}"
+        r"(?:st|nd|rd|th)?,? [0-9]{4}"
+        r"|[0-9]{1,2}(?:st|nd|rd|th)? (?:of )?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+        r"[a-z]{0,6}\.?,? [0-9]{4}",
+        0.5,
+        validators.birth_date,
+        context=_BIRTH,
+        needs_context=True,
+    ),
+    Recognizer(
+        "uk_nino",
+        EntityType.UK_NINO,
+        r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]",
+        0.85,
+        validators.uk_nino,
+        context=words("nino ni insurance national"),
+    ),
+    Recognizer(
+        "uk_nhs",
+        EntityType.UK_NHS,
+        r"[0-9]{3} [0-9]{3} [0-9]{4}|[0-9]{3}-[0-9]{3}-[0-9]{4}",
+        0.5,
+        validators.whole(nhs.is_valid),
+        context=words("nhs health patient"),
+        against=_NOT_PERSONAL,
+    ),
+    Recognizer(
+        "uk_nhs_compact",
+        EntityType.UK_NHS,
+        r"[0-9]{10}",
+        0.45,
+        validators.whole(nhs.is_valid),
+        context=words("nhs"),
+        needs_context=True,
+    ),
+    Recognizer(
+        "ca_sin",
+        EntityType.CA_SIN,
+        r"[1-79][0-9]{2}[ -][0-9]{3}[ -][0-9]{3}",
+        0.55,
+        validators.all_of(validators.one_separator, validators.whole(sin.is_valid)),
+        context=words("sin social insurance nas"),
+        against=_NOT_PERSONAL,
+    ),
+    Recognizer(
+        "ca_sin_compact",
+        EntityType.CA_SIN,
+        r"[1-79][0-9]{8}",
+        0.45,
+        validators.whole(sin.is_valid),
+        context=words("sin insurance nas"),
+        needs_context=True,
+    ),
+    Recognizer(
+        "in_aadhaar",
+        EntityType.IN_AADHAAR,
+        r"[2-9][0-9]{3} [0-9]{4} [0-9]{4}|[2-9][0-9]{3}-[0-9]{4}-[0-9]{4}",
+        0.6,
+        validators.whole(aadhaar.is_valid),
+        context=words("aadhaar aadhar uidai uid"),
+        against=_NOT_PERSONAL,
+    ),
+    Recognizer(
+        "in_aadhaar_compact",
+        EntityType.IN_AADHAAR,
+        r"[2-9][0-9]{11}",
+        0.45,
+        validators.whole(aadhaar.is_valid),
+        context=words("aadhaar aadhar uidai uid"),
+        needs_context=True,
+    ),
+    Recognizer(
+        "in_pan",
+        EntityType.IN_PAN,
+        r"[A-Z]{3}[ABCFGHJLPT][A-Z][0-9]{4}[A-Z]",
+        0.8,
+        validators.whole(pan.is_valid),
+        context=words("pan income tax"),
+    ),
+    Recognizer(
+        "swift_code",
+        EntityType.SWIFT_CODE,
+        r"[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?",
+        0.5,
+        validators.whole(bic.is_valid),
+        context=words("swift bic"),
+        needs_context=True,
+    ),
+    Recognizer(
+        "bitcoin_address",
+        EntityType.CRYPTO,
+        r"[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[02-9ac-hj-np-z]{11,71}",
+        0.95,
+        validators.whole(bitcoin.is_valid),
+        context=words("bitcoin btc wallet crypto"),
+    ),
+    Recognizer(
+        "ethereum_address",
+        EntityType.CRYPTO,
+        r"0x[0-9a-fA-F]{40}",
+        0.85,
+        validators.ethereum_address,
+        context=words("ethereum eth wallet crypto"),
+    ),
+    Recognizer(
+        "aws_secret_key",
+        EntityType.AWS_SECRET_KEY,
+        r"[A-Za-z0-9/+]{40}",
+        0.5,
+        validators.aws_secret_key,
+        context=words("aws secret secretaccesskey"),
+        needs_context=True,
+    ),
+    Recognizer(
+        "pem_private_key",
+        EntityType.PRIVATE_KEY,
+        r"-----BEGIN[A-Z ]{0,24} PRIVATE KEY-----(?s:.)*?-----END[A-Z ]{0,24} PRIVATE KEY-----",
+        1.0,
+        bounded=False,
+    ),
+    Recognizer(
+        "password_assignment",
+        EntityType.PASSWORD,
+        # The character before the keyword keeps "bypass=1" and "compass: north" out.
+        r"(?:^|[^A-Za-z0-9])(?i:password|passwd|passphrase|pwd|pass)[\"']?[ \t]{0,3}[:=]"
+        r"[ \t]{0,3}[\"']?[^\s\"',;&<>]{1,128}",
+        0.9,
+        validators.password_value,
+    ),
+    Recognizer(
+        "url_password",
+        EntityType.PASSWORD,
+        r"[A-Za-z][A-Za-z0-9+.\-]{1,15}://[^/\s:@]{1,64}:[^/\s@]{1,128}@",
+        1.0,  # beats the e-mail address that "user:secret@host.com" also looks like
+        validators.password_value,
+        bounded=False,
+    ),
+    Recognizer(
+        "person_name",
+        EntityType.PERSON,
+        _NAME,
+        0.75,
+        names.full_name,
+        context=_PERSON,
+    ),
+    Recognizer(
+        "person_name_with_context",
+        EntityType.PERSON,
+        _NAME,
+        0.45,
+        names.partial_name,
+        context=_PERSON,
+        needs_context=True,
+        context_reach=2,  # "Patient: Jürgen Müller", not "customer … see Happy New Year"
+    ),
+    Recognizer(
+        "person_titled",
+        EntityType.PERSON,
+        r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.? " + _NAME_WORD + f"(?: {_NAME_WORD})?",
+        0.85,
+        names.titled_name,
+    ),
+    Recognizer(
+        "street_address",
+        EntityType.ADDRESS,
+        _ADDRESS,
+        0.7,
+        context=_ADDRESS_CONTEXT,
+    ),
+    Recognizer("de_address", EntityType.ADDRESS, _DE_ADDRESS, 0.7, context=_ADDRESS_CONTEXT),
+    Recognizer("fr_address", EntityType.ADDRESS, _FR_ADDRESS, 0.7, context=_ADDRESS_CONTEXT),
 )

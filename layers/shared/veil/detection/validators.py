@@ -8,9 +8,11 @@ Cheap checks come first; the phone-number parser only sees what survives them.
 
 import ipaddress
 import json
+import re
 from base64 import urlsafe_b64decode
 from binascii import Error as Base64Error
 from collections.abc import Callable, Iterator
+from datetime import date
 from functools import wraps
 
 import phonenumbers
@@ -114,6 +116,16 @@ def us_ssn(value: str) -> bool:
     return digits not in _VOID_SSNS and len(set(digits)) > 1
 
 
+# ITIN middle groups the IRS issues (50-65 since 2011, which python-stdnum still refuses).
+_ITIN_GROUPS = frozenset({*range(50, 66), *range(70, 89), *range(90, 93), *range(94, 100)})
+
+
+@whole
+def us_itin(value: str) -> bool:
+    digits = digits_of(value)
+    return len(digits) == 9 and digits[0] == "9" and int(digits[3:5]) in _ITIN_GROUPS
+
+
 # IBAN length per country (ISO 13616 registry): SEPA members and other common issuers.
 IBAN_LENGTHS: dict[str, int] = {
     "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22,
@@ -206,6 +218,20 @@ def phone_number(region: str) -> Validator:
     return validate
 
 
+# Countries whose national format starts with a trunk 0, most populous in our users' data
+# first; the first country for which the number is valid wins, so a number is found once.
+NATIONAL_REGIONS = ("GB", "DE", "FR", "IT", "ES", "NL", "AU", "IN", "BE", "CH", "AT", "IE")
+
+
+def national_phone_number(value: str) -> Span | None:
+    for run in shorter_runs(value, 8):
+        for region in NATIONAL_REGIONS:
+            found = _phone_in(run, region)
+            if found is not None:
+                return found
+    return None
+
+
 def _phone_in(value: str, region: str) -> Span | None:
     if len(digits_of(value)) > 17:
         return None
@@ -215,3 +241,133 @@ def _phone_in(value: str, region: str) -> Span | None:
         start = 0 if candidate is not value and match.start == 1 else match.start
         return (start, match.end)
     return None
+
+
+@whole
+def one_separator(value: str) -> bool:
+    """Digit groups split by one kind of separator, or none ("046 454-286" is no identifier)."""
+    return len({c for c in value if not c.isalnum()}) <= 1
+
+
+def all_of(*validators: Validator) -> Validator:
+    """Whole-match validators combined: every one must accept."""
+
+    def validate(value: str) -> Span | None:
+        return (0, len(value)) if all(v(value) is not None for v in validators) else None
+
+    return validate
+
+
+@whole
+def mac_address(value: str) -> bool:
+    digits = "".join(c for c in value.lower() if c not in ":-.")
+    return digits not in ("000000000000", "ffffffffffff")
+
+
+# National insurance prefixes HMRC never issues (and "temporary" ones).
+_NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+
+
+@whole
+def uk_nino(value: str) -> bool:
+    return value[:2] not in _NINO_BAD_PREFIXES
+
+
+@whole
+def ethereum_address(value: str) -> bool:
+    body = value[2:]
+    return len(set(body.lower())) > 4  # 0x000…0 and the like are placeholders, not accounts
+
+
+@whole
+def aws_secret_key(value: str) -> bool:
+    """40 base64 characters with upper, lower and digits: git SHAs and hex digests have no
+    capitals, placeholder runs have no variety."""
+    return (
+        any(c.isupper() for c in value)
+        and any(c.islower() for c in value)
+        and any(c.isdigit() for c in value)
+    )
+
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+
+
+def _plausible_birth_date(year: int, month: int, day: int) -> bool:
+    if year < 100:
+        year += 1900 if year > 30 else 2000
+    try:
+        born = date(year, month, day)
+    except ValueError:
+        return False
+    return date(1900, 1, 1) <= born <= date.today()
+
+
+@whole
+def birth_date(value: str) -> bool:
+    """A real calendar date in a plausible range: numeric (year first, or day and month in
+    either order) or with the month's name."""
+    words = [w for w in re.split(r"[\s,./\-]+", value.lower()) if w]
+    if any(w[:3] in _MONTHS for w in words if w.isalpha()):
+        month = next(_MONTHS[w.rstrip(".")] for w in words if w.rstrip(".") in _MONTHS)
+        numbers = [int(re.sub(r"\D", "", w)) for w in words if any(c.isdigit() for c in w)]
+        if len(numbers) != 2:
+            return False
+        day, year = sorted(numbers)
+        return _plausible_birth_date(year, month, day)
+    parts = [int(w) for w in words]
+    if len(parts) != 3:
+        return False
+    if len(words[0]) == 4:
+        return _plausible_birth_date(parts[0], parts[1], parts[2])
+    # 03/04/1985 is the 3rd of April in most of the world and March 4th in the US: either
+    # reading being a real date makes it a date.
+    return _plausible_birth_date(parts[2], parts[1], parts[0]) or _plausible_birth_date(
+        parts[2], parts[0], parts[1]
+    )
+
+
+_ASSIGNMENT = re.compile(r"[:=]")
+_PLACEHOLDERS = frozenset(
+    {"null", "none", "nil", "true", "false", "undefined", "redacted", "changeme", "secret",
+     "password", "xxx", "xxxx", "xxxxxx", "xxxxxxxx", "string", "required", "optional",
+     "hidden", "masked", "empty"}
+)  # fmt: skip
+
+
+def password_value(value: str) -> Span | None:
+    """The value after `password:`/`pwd=`/…, or the secret in a URL's `user:secret@`;
+    placeholders (`****`, `<redacted>`, `${VAR}`, `null`) are not passwords."""
+    if "://" in value:
+        userinfo = value[value.index("://") + 3 : -1]
+        start = value.index("://") + 3 + userinfo.index(":") + 1
+        end = len(value) - 1
+    else:
+        keyword_end = _ASSIGNMENT.search(value, 1)  # past the character before the keyword
+        if keyword_end is None:
+            return None
+        start = keyword_end.end()
+        while start < len(value) and value[start] in " \t\"'":
+            start += 1
+        end = len(value)
+    secret = value[start:end]
+    if (
+        not secret
+        or len(set(secret)) == 1
+        or secret.lower().strip("<>[]{}()") in _PLACEHOLDERS
+        or secret[0] in "<$%{*"
+    ):
+        return None
+    return (start, end)

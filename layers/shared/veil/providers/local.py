@@ -4,6 +4,7 @@ from collections.abc import Collection
 
 from veil.detection.engine import Engine
 from veil.detection.entities import Entity, EntityType
+from veil.detection.options import Options
 
 
 class LocalProvider:
@@ -14,4 +15,8 @@ class LocalProvider:
         self.supported_types = engine.supported_types
 
     def detect(self, text: str, entities: Collection[EntityType] | None) -> list[Entity]:
-        return self._engine.analyze(text, entities=entities)
+        return self.analyze(text, Options(None if entities is None else frozenset(entities)))
+
+    def analyze(self, text: str, options: Options) -> list[Entity]:
+        """With everything a request may ask of the engine (lists, patterns, explain)."""
+        return self._engine.analyze(text, options)

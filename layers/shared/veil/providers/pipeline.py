@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import pybreaker
 
 from veil.detection.engine import resolve_overlaps
-from veil.detection.entities import Entity, EntityType
+from veil.detection.entities import Entity
+from veil.detection.options import Options, drop_allowed
 from veil.providers.base import Provider, ProviderError
 from veil.providers.breakers import Breakers
 from veil.providers.local import LocalProvider
@@ -32,20 +33,20 @@ class DetectionPipeline:
         self.others = dict(others)
         self.breakers = breakers
 
-    def detect(
-        self,
-        text: str,
-        entities: Collection[EntityType] | None,
-        score_threshold: float,
-        enabled: Collection[str],
-    ) -> Detection:
-        found = self.local.detect(text, entities)
+    def detect(self, text: str, options: Options, enabled: Collection[str]) -> Detection:
+        found = self.local.analyze(text, options)
         answered, degraded = [self.local.name], False
         for name in sorted(set(enabled) & self.others.keys()):
             try:
-                found = found + self.breakers.call(name, self.others[name].detect, text, entities)
+                found = found + self.breakers.call(
+                    name, self.others[name].detect, text, options.entities
+                )
                 answered.append(name)
             except (ProviderError, pybreaker.CircuitBreakerError):
                 degraded = True
-        kept = [e for e in found if e.score >= score_threshold]
-        return Detection(resolve_overlaps(kept), tuple(answered), degraded)
+        kept = [e for e in found if e.score >= options.score_threshold]
+        return Detection(
+            drop_allowed(text, resolve_overlaps(kept), options.allow_list),
+            tuple(answered),
+            degraded,
+        )

@@ -1,0 +1,3 @@
+from bench.corpus import main
+
+main()

@@ -1,0 +1,49 @@
+"""Context: words near a candidate that support it or mark it as something else.
+
+Words are whole words of letters (any script), lower-cased: "lic" never matches inside
+"public", and `aws_secret_access_key` reads as the words aws, secret, access, key. Only a
+few words either side are read, so a distant "SSN" in a long text supports nothing.
+"""
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W\d_]+")
+WORDS_BEFORE = 6
+WORDS_AFTER = 3
+_CHARS_BEFORE = 64
+_CHARS_AFTER = 32
+# The boost for a supporting word right next to the value; each word further away takes a
+# little off, so of two types that both have support, the nearer word decides.
+BOOST = 0.35
+_DISTANCE_PENALTY = 0.02
+
+
+@dataclass(frozen=True, slots=True)
+class ContextHit:
+    word: str
+    distance: int  # in words from the value: 1 is adjacent
+
+    @property
+    def boost(self) -> float:
+        return BOOST - _DISTANCE_PENALTY * (self.distance - 1)
+
+
+def nearby_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    """Words before the value (nearest first) and after it (nearest first), on its line:
+    a form's label for the next field says nothing about this one. Dots are dropped, so
+    "D.O.B." reads as "dob" and "Dr." as "dr"."""
+    window = text[max(0, start - _CHARS_BEFORE) : start]
+    before = _WORD.findall(window[window.rfind("\n") + 1 :].lower().replace(".", ""))
+    window = text[end : end + _CHARS_AFTER]
+    line_end = window.find("\n")
+    after = _WORD.findall(window[: len(window) if line_end < 0 else line_end].lower())
+    return before[::-1][:WORDS_BEFORE], after[:WORDS_AFTER]
+
+
+def nearest(words: frozenset[str], before: list[str], after: list[str]) -> ContextHit | None:
+    """The nearest of `words`; a word after the value counts as one step further away than
+    the same distance before it (labels come first: "SSN: …", rarer "… (SSN)")."""
+    hits = [ContextHit(w, i) for i, w in enumerate(before, start=1) if w in words]
+    hits += [ContextHit(w, i + 1) for i, w in enumerate(after, start=1) if w in words]
+    return min(hits, key=lambda h: h.distance, default=None)
