@@ -186,10 +186,14 @@ def url(value: str) -> Span | None:
 
 
 def email_address(value: str) -> Span | None:
-    """Trim punctuation the match took from before the address ("...jane@x.io")."""
-    local = value.split("@", 1)[0]
+    """Trim punctuation the match took from before the address ("...jane@x.io"); the
+    local part, each domain label and the top-level domain within RFC 5321's lengths."""
+    local, domain = value.split("@", 1)
     start = len(local) - len(local.lstrip("._%+-"))
     if start == len(local) or local.endswith(".") or ".." in value[start:]:
+        return None
+    labels = domain.split(".")
+    if len(local) - start > 64 or len(labels[-1]) > 24 or any(len(x) > 63 for x in labels):
         return None
     return (start, len(value))
 
@@ -233,14 +237,18 @@ def national_phone_number(value: str) -> Span | None:
 
 
 def _phone_in(value: str, region: str) -> Span | None:
+    """The whole run, when it is a valid number of its country (parse + validity: the
+    matcher that searches inside a text costs several times more, and the run is already
+    the candidate)."""
     if len(digits_of(value)) > 17:
         return None
-    # "00" is the international prefix of most countries; as " +" the offsets stay put.
-    candidate = " +" + value[2:] if value.startswith("00") else value
-    for match in phonenumbers.PhoneNumberMatcher(candidate, region, phonenumbers.Leniency.VALID):
-        start = 0 if candidate is not value and match.start == 1 else match.start
-        return (start, match.end)
-    return None
+    # "00" is the international prefix of most countries; parsed as "+".
+    candidate = "+" + value[2:] if value.startswith("00") else value
+    try:
+        number = phonenumbers.parse(candidate, region)
+    except phonenumbers.NumberParseException:
+        return None
+    return (0, len(value)) if phonenumbers.is_valid_number(number) else None
 
 
 @whole
