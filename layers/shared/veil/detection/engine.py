@@ -14,7 +14,7 @@ from functools import cache
 import re2
 
 from veil.detection.boundaries import continues_digit_groups, is_bounded
-from veil.detection.context import ContextHit, nearby_words, nearest
+from veil.detection.context import nearby_words, nearest
 from veil.detection.entities import Entity, Explanation
 from veil.detection.offsets import OffsetMap
 from veil.detection.options import DEFAULT_OPTIONS, Options, deny_list_matches, drop_allowed
@@ -87,8 +87,6 @@ class Engine:
             byte_start, byte_end = match.span()
             position = byte_end if byte_end > byte_start else byte_start + 1
             start, end = offsets.char_of_byte(byte_start), offsets.char_of_byte(byte_end)
-            if recognizer.needs_context and _support(recognizer, text, start, end) is None:
-                continue  # cheaper than the validator, and most such candidates stop here
             if recognizer.validate is not None:
                 span = recognizer.validate(text[start:end])
                 if span is None:
@@ -136,12 +134,6 @@ def _search_set(patterns: Iterable[str]) -> re2.Set:
         prefilter.Add(pattern.encode())
     prefilter.Compile()
     return prefilter
-
-
-def _support(recognizer: Recognizer, text: str, start: int, end: int) -> ContextHit | None:
-    before, after = nearby_words(text, start, end)
-    hit = nearest(recognizer.context, before, after)
-    return hit if hit is not None and hit.distance <= recognizer.context_reach else None
 
 
 def _weighed(

@@ -86,6 +86,26 @@ def partial_name(value: str) -> Span | None:
     return _name_span(value, known=1)
 
 
+# Capitalised words that introduce a name in the same run of capitals ("Dear Remigio
+# Cortés"). Labels such as "Customer" count only with their colon, which ends the run;
+# without one, "Customer Success Team" is a phrase, not a label and a name.
+_LEADERS = TITLES | frozenset(
+    {"dear", "hi", "hello", "hey", "thanks", "thank", "regards", "cheers", "sincerely"}
+)
+
+
+def labeled_name(value: str) -> Span | None:
+    """Two or three capitalised words right after a label ("Patient name:", "Dear",
+    "Account holder:"), whatever the lists say: names from everywhere, once a form or a
+    greeting says a name comes."""
+    tokens = [t for t in _tokens(value) if not t[2].endswith(".")]
+    while tokens and tokens[0][2].lower().rstrip(",:") in _LEADERS:
+        tokens = tokens[1:]
+    if len(tokens) < 2:
+        return None
+    return (tokens[0][0], tokens[min(len(tokens), 3) - 1][1])
+
+
 def titled_name(value: str) -> Span | None:
     """ "Dr. Okafor", "Mrs Tanaka": the name after the title, when it is a known name."""
     title, _, rest = value.partition(" ")

@@ -69,7 +69,8 @@ _PERSON = words(
 _STREET_SUFFIX = (
     "Alley|Aly|Annex|Arcade|Avenue|Ave|Bayou|Beach|Bend|Bluff|Bottom|Boulevard|Blvd|Branch|"
     "Bridge|Brook|Burg|Bypass|Camp|Canyon|Cape|Causeway|Center|Ctr|Circle|Cir|Cliff|Close|Club|"
-    "Common|Corner|Course|Court|Ct|Cove|Creek|Crescent|Cres|Crest|Crossing|Xing|Dale|Dam|"
+    "Common|Corner|Course|Court|Ct|Cove|Creek|Crescent|Cres|Crest|Crossing|Crossroad|Curve|"
+    "Xing|Dale|Dam|"
     "Divide|Drive|Dr|Estate|Estates|Expressway|Expy|Extension|Falls|Ferry|Field|Fields|Flat|"
     "Flats|Ford|Forest|Forge|Fork|Fort|Freeway|Fwy|Garden|Gardens|Gateway|Glen|Green|Grove|"
     "Harbor|Haven|Heights|Hts|Highway|Hwy|Hill|Hills|Hollow|Inlet|Island|Isle|Junction|Key|"
@@ -79,33 +80,34 @@ _STREET_SUFFIX = (
     "Points|Port|Ports|Prairie|Radial|Ramp|Ranch|Rapid|Rapids|Rest|Ridge|Ridges|River|Road|Rd|"
     "Roads|Route|Row|Rue|Run|Shoal|Shoals|Shore|Shores|Skyway|Spring|Springs|Spur|Square|Sq|"
     "Station|Stravenue|Stream|Street|St|Streets|Summit|Terrace|Ter|Throughway|Trace|Track|"
-    "Trafficway|Trail|Trl|Tunnel|Turnpike|Underpass|Union|Valley|Viaduct|View|Views|Village|"
+    "Trafficway|Trail|Trl|Tunnel|Turnpike|Underpass|Union|Valley|Via|Viaduct|View|Views|Village|"
     "Ville|Vista|Walk|Wall|Way|Well|Wells"
 )
-_US_ZIP_TAIL = (
-    r"(?:,? ?\n?\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2},? [A-Z]{2},? [0-9]{5}(?:-[0-9]{4})?)"
-)
-_UK_POSTCODE_TAIL = (
-    r"(?:,? ?\n?\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2},? [A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})"
-)
+_CITY = r"\p{Lu}[\p{L}\-']+(?: \p{Lu}[\p{L}\-']+){0,2}"
+_US_ZIP_TAIL = r"(?:,? ?\n?" + _CITY + r",? [A-Z]{2},? [0-9]{5}(?:-[0-9]{4})?)"
+_UK_POSTCODE_TAIL = r"(?:,? ?\n?" + _CITY + r",? [A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})"
 _ADDRESS = (
     r"[0-9]{1,6}[A-Za-z]?,? (?:(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)\.? )?"
     r"(?:[0-9]{1,3}(?:st|nd|rd|th)|\p{Lu}[\p{Ll}']+)(?: \p{Lu}[\p{Ll}']+){0,3} "
-    f"(?:{_STREET_SUFFIX})" + r"\.?"
-    r"(?: (?:NE|NW|SE|SW|N|S|E|W)\.?)?"
+    # Plural forms ("Forks", "Estates") are USPS suffixes too; \b keeps "Estate" from
+    # ending the match inside "Estates".
+    f"(?:{_STREET_SUFFIX})s?" + r"\b\.?"
+    r"(?: (?:NE|NW|SE|SW|N|S|E|W)\b\.?)?"
     r"(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Rm|Room|Flat|#)\.? ?#?"
     r"[0-9A-Z][0-9A-Z\-]{0,5})?"
     f"(?:{_US_ZIP_TAIL}|{_UK_POSTCODE_TAIL})?"
 )
 # "Hauptstraße 5, 10115 Berlin", "Rue de la Paix 12" is rarer than "12 rue de la Paix, 75002 Paris".
 _DE_ADDRESS = (
-    r"\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer) [0-9]{1,4}[a-z]?"
-    r"(?:, ?[0-9]{5} \p{Lu}\p{Ll}+)?"
+    r"(?:\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer)"
+    r"|(?:\p{Lu}\p{Ll}+-)+(?:Straße|Strasse|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer))"
+    r" [0-9]{1,4}[a-z]?"
+    r"(?:, ?[0-9]{5} " + _CITY + ")?"
 )
 _FR_ADDRESS = (
     r"[0-9]{1,4}(?: ?bis| ?ter)?,? (?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|"
     r"route|cours) (?:(?:de la|de l'|du|des|de|d') ?)?\p{Lu}[\p{L}\-']+(?: \p{Lu}[\p{L}\-']+){0,3}"
-    r"(?:, ?[0-9]{5} \p{Lu}\p{Ll}+)?"
+    r"(?:, ?[0-9]{5} " + _CITY + ")?"
 )
 _ADDRESS_CONTEXT = words(
     "address addresses live lives living lived reside resides residing ship shipping billing "
@@ -452,6 +454,19 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         context_reach=2,  # "Patient: Jürgen Müller", not "customer … see Happy New Year"
     ),
     Recognizer(
+        "person_name_after_label",
+        EntityType.PERSON,
+        _NAME,
+        0.4,
+        names.labeled_name,
+        context=words(
+            "name dear patient customer client employee contact applicant holder regards "
+            "thanks sincerely signed kunde attn"
+        ),
+        needs_context=True,
+        context_reach=1,  # the label itself, not a word somewhere on the line
+    ),
+    Recognizer(
         "person_titled",
         EntityType.PERSON,
         r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.? " + _NAME_WORD + f"(?: {_NAME_WORD})?",
@@ -462,9 +477,9 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         "street_address",
         EntityType.ADDRESS,
         _ADDRESS,
-        0.7,
+        0.8,  # above a name: "Edward Ranch" inside "3603 Edward Ranch, Larafort" is a street
         context=_ADDRESS_CONTEXT,
     ),
-    Recognizer("de_address", EntityType.ADDRESS, _DE_ADDRESS, 0.7, context=_ADDRESS_CONTEXT),
-    Recognizer("fr_address", EntityType.ADDRESS, _FR_ADDRESS, 0.7, context=_ADDRESS_CONTEXT),
+    Recognizer("de_address", EntityType.ADDRESS, _DE_ADDRESS, 0.8, context=_ADDRESS_CONTEXT),
+    Recognizer("fr_address", EntityType.ADDRESS, _FR_ADDRESS, 0.8, context=_ADDRESS_CONTEXT),
 )

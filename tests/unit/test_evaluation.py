@@ -1,0 +1,42 @@
+"""The evaluation corpus and its scoring: offsets that slice the text, and the arithmetic
+of precision, recall and the F-scores."""
+
+from itertools import pairwise
+
+import pytest
+
+from bench.corpus import DECOY, Span, generate
+from bench.scoring import Counts, score
+
+
+def test_corpus_spans_slice_the_text_without_overlapping_and_are_deterministic() -> None:
+    docs = generate(60, seed=5)
+    assert [d.text for d in docs] == [d.text for d in generate(60, seed=5)]
+    for doc in docs:
+        spans = sorted(doc.spans, key=lambda s: s.start)
+        for previous, current in pairwise(spans):
+            assert previous.end <= current.start
+        for span in spans:
+            value = doc.text[span.start : span.end]
+            assert value
+            assert value == value.strip()
+    assert {s.type for d in docs for s in d.spans} >= {"PERSON", "ADDRESS", "US_SSN", DECOY}
+
+
+def test_scores_count_exact_and_overlapping_matches_and_flagged_decoys() -> None:
+    gold = [[Span(0, 10, "US_SSN"), Span(20, 30, "PERSON"), Span(40, 50, DECOY)]]
+    found = [[Span(0, 10, "US_SSN"), Span(22, 30, "PERSON"), Span(41, 45, "PHONE_NUMBER")]]
+    report = score(gold, found)
+    assert report.exact["US_SSN"] == Counts(1, 0, 0)
+    assert report.exact["PERSON"] == Counts(0, 1, 1)
+    assert report.overlap["PERSON"] == Counts(1, 0, 0)
+    assert report.overlap["PHONE_NUMBER"] == Counts(0, 1, 0)
+    assert (report.decoys, report.decoys_flagged) == (1, 1)
+
+
+def test_f_scores_weigh_recall_by_beta() -> None:
+    counts = Counts(tp=6, fp=2, fn=4)
+    assert counts.precision == 0.75
+    assert counts.recall == 0.6
+    assert counts.f(1) == pytest.approx(2 * 0.75 * 0.6 / 1.35)
+    assert counts.f(2) == pytest.approx(5 * 0.75 * 0.6 / (4 * 0.75 + 0.6))
