@@ -51,3 +51,21 @@ def nearest(words: frozenset[str], before: list[str], after: list[str]) -> Conte
     hits = [ContextHit(w, i) for i, w in enumerate(before, start=1) if w in words]
     hits += [ContextHit(w, i + 1) for i, w in enumerate(after, start=1) if w in words]
     return min(hits, key=lambda h: h.distance, default=None)
+
+
+class NearbyWords:
+    """`nearby_words` for one text, remembered per span: the same digit run is a candidate
+    of several recognizers (passport, licence, account, compact SSN …)."""
+
+    __slots__ = ("_seen", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._seen: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+
+    def around(self, start: int, end: int) -> tuple[list[str], list[str]]:
+        key = (start, end)
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = nearby_words(self._text, start, end)
+        return found

@@ -14,7 +14,7 @@ from functools import cache
 import re2
 
 from veil.detection.boundaries import continues_digit_groups, is_bounded
-from veil.detection.context import nearby_words, nearest
+from veil.detection.context import NearbyWords, nearest
 from veil.detection.entities import Entity, Explanation
 from veil.detection.offsets import OffsetMap
 from veil.detection.options import DEFAULT_OPTIONS, Options, deny_list_matches, drop_allowed
@@ -58,10 +58,13 @@ class Engine:
         offsets = OffsetMap(text, encoded)
         scans = [(self._recognizers[i], self._compiled[i]) for i in matched]
         scans += [(p.recognizer, p.compiled) for p in options.patterns]
+        words = NearbyWords(text)
         found: list[Entity] = []
         for recognizer, compiled in scans:
             if options.wants(recognizer.entity_type):
-                found.extend(self._scan(recognizer, compiled, text, encoded, offsets, options))
+                found.extend(
+                    self._scan(recognizer, compiled, text, encoded, offsets, words, options)
+                )
         found.extend(
             e
             for e in deny_list_matches(text, options.deny_list, options.explain)
@@ -77,6 +80,7 @@ class Engine:
         text: str,
         encoded: bytes,
         offsets: OffsetMap,
+        words: NearbyWords,
         options: Options,
     ) -> Iterable[Entity]:
         position = 0
@@ -101,7 +105,7 @@ class Engine:
                 not is_bounded(text, start, end) or continues_digit_groups(text, start, end)
             ):
                 continue
-            entity = _weighed(recognizer, text, start, end, options.explain)
+            entity = _weighed(recognizer, words, start, end, options.explain)
             if entity is not None:
                 yield entity
 
@@ -137,12 +141,12 @@ def _search_set(patterns: Iterable[str]) -> re2.Set:
 
 
 def _weighed(
-    recognizer: Recognizer, text: str, start: int, end: int, explain: bool
+    recognizer: Recognizer, words: NearbyWords, start: int, end: int, explain: bool
 ) -> Entity | None:
     """The entity with its score after context, or None when context rules it out."""
     hit = None
     if recognizer.context or recognizer.against:
-        before, after = nearby_words(text, start, end)
+        before, after = words.around(start, end)
         hit = nearest(recognizer.context, before, after)
         if hit is not None and hit.distance > recognizer.context_reach:
             hit = None
