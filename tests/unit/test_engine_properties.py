@@ -48,3 +48,23 @@ def test_redaction_leaves_no_detected_value_behind(text: str) -> None:
         # As a whole token: "+442000000000" inside another, longer number is not this value.
         whole = re.compile(r"(?<![^\W_])" + re.escape(value) + r"(?![^\W_])")
         assert not whole.search(redacted), (value, redacted)
+
+
+# Fragments that reach every recognizer's validator, glued in any order: month names and
+# their look-alikes, labels, separators, keywords, digit groups, capitalised words.
+FRAGMENTS = ["Augusta", "March", "Sept", "of", "3rd", "born", "DOB:", "SSN", "passport", "NHS",
+             "password=", "pwd:", "://", "password=ftp://", "a:b@", "@", "0x",
+             "-----BEGIN PRIVATE KEY-----",
+             "bc1", "1Bv", "AKIA", "ghp_", "Dr.", "Mary", "O'Brien", "Street", "Apt", "rue",
+             "straße", " ", "-", ".", "/", ",", "\n", "0", "00", "4111", "536", "22", "8174",
+             "1984", "12", "+44", "020", "ABCPE", "1234F", "DE89", "ff:", "::", "é",
+             "\N{GRINNING FACE}"]  # fmt: skip
+fragments = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
+safe_texts = st.one_of(fragments, st.text(st.characters(exclude_categories=["Cs"]), max_size=60))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(safe_texts, max_size=4).map(" ".join))
+def test_analysis_never_raises_and_every_span_is_bounded(text: str) -> None:
+    for entity in default_engine().analyze(text):
+        assert 0 <= entity.start < entity.end <= len(text)

@@ -89,6 +89,7 @@ def found(text: str) -> list[tuple[EntityType, str]]:
             "-----BEGIN RSA PRIVATE KEY-----\nMIIabc\n+/9=\n-----END RSA PRIVATE KEY-----",
         ),
         ("admin_password: hunter22", T.PASSWORD, "hunter22"),
+        ("password=ftp://abc", T.PASSWORD, "ftp://abc"),  # a "://" in the value once crashed
         ('{"password": "s3cr3t!"}', T.PASSWORD, "s3cr3t!"),
         ("postgres://bob:u+X!6)rl1@db.example.com:5432/x", T.PASSWORD, "u+X!6)rl1"),
         ("call 020 7946 0958", T.PHONE_NUMBER, "020 7946 0958"),
@@ -150,6 +151,7 @@ def test_finds_value(text: str, entity_type: EntityType, value: str) -> None:
         "Invoice date: 2024-03-12",  # a date, not a birth date
         "see Happy New Year notes from the Annual General Meeting in the United Kingdom",
         "The Quick Brown Fox",
+        "born Augusta 12, 1990",  # a month's first letters in a name once crashed the check
         "Title: Customer Success Team",  # a capitalised label word inside a phrase
     ],
 )

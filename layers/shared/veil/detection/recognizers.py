@@ -432,7 +432,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         EntityType.PASSWORD,
         r"[A-Za-z][A-Za-z0-9+.\-]{1,15}://[^/\s:@]{1,64}:[^/\s@]{1,128}@",
         1.0,  # beats the e-mail address that "user:secret@host.com" also looks like
-        validators.password_value,
+        validators.url_password,
         bounded=False,
     ),
     Recognizer(

@@ -341,8 +341,12 @@ def birth_date(value: str) -> bool:
     """A real calendar date in a plausible range: numeric (year first, or day and month in
     either order) or with the month's name."""
     words = [w for w in re.split(r"[\s,./\-]+", value.lower()) if w]
-    if any(w[:3] in _MONTHS for w in words if w.isalpha()):
-        month = next(_MONTHS[w.rstrip(".")] for w in words if w.rstrip(".") in _MONTHS)
+    named = [w for w in words if w.isalpha() and w != "of"]
+    if named:
+        # Only a month's name or its abbreviation: "Augusta 12, 1990" is no date.
+        if len(named) != 1 or named[0] not in _MONTHS:
+            return False
+        month = _MONTHS[named[0]]
         numbers = [int(re.sub(r"\D", "", w)) for w in words if any(c.isdigit() for c in w)]
         if len(numbers) != 2:
             return False
@@ -369,20 +373,27 @@ _PLACEHOLDERS = frozenset(
 
 
 def password_value(value: str) -> Span | None:
-    """The value after `password:`/`pwd=`/…, or the secret in a URL's `user:secret@`;
-    placeholders (`****`, `<redacted>`, `${VAR}`, `null`) are not passwords."""
-    if "://" in value:
-        userinfo = value[value.index("://") + 3 : -1]
-        start = value.index("://") + 3 + userinfo.index(":") + 1
-        end = len(value) - 1
-    else:
-        keyword_end = _ASSIGNMENT.search(value, 1)  # past the character before the keyword
-        if keyword_end is None:
-            return None
-        start = keyword_end.end()
-        while start < len(value) and value[start] in " \t\"'":
-            start += 1
-        end = len(value)
+    """The value after `password:`/`pwd=`/…; placeholders (`****`, `<redacted>`,
+    `${VAR}`, `null`) are not passwords."""
+    keyword_end = _ASSIGNMENT.search(value, 1)  # past the character before the keyword
+    if keyword_end is None:
+        return None
+    start = keyword_end.end()
+    while start < len(value) and value[start] in " \t\"'":
+        start += 1
+    return _secret(value, start, len(value))
+
+
+def url_password(value: str) -> Span | None:
+    """The secret in a URL's `user:secret@` (the match ends at the @)."""
+    userinfo_start = value.find("://") + 3
+    colon = value.find(":", userinfo_start)
+    if userinfo_start < 3 or colon < 0:
+        return None
+    return _secret(value, colon + 1, len(value) - 1)
+
+
+def _secret(value: str, start: int, end: int) -> Span | None:
     secret = value[start:end]
     if (
         not secret

@@ -112,24 +112,50 @@ type AnyOperator = Replace | Mask | Redact | Hash | Pseudonymize | Keep
 type Operator = Annotated[AnyOperator, Field(discriminator="type")]
 
 
-def redact(
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    """Where a value's replacement stands in the redacted text (offsets into the output)."""
+
+    start: int
+    end: int
+    entity: Entity
+    operator: str
+
+
+def redaction(
     text: str,
     entities: Sequence[Entity],
     operators: Mapping[str, AnyOperator],
     hash_key: bytes,
-) -> str:
-    """`text` with every entity transformed by the operator for its type (or DEFAULT).
+) -> tuple[str, list[Replacement]]:
+    """`text` with every entity transformed by the operator for its type (or DEFAULT), and
+    where each replacement landed.
 
     `entities` must not overlap (the engine guarantees it); offsets refer to `text`.
     """
     default = operators.get(DEFAULT, Replace())
     context = RedactionContext(hash_key)
     pieces: list[str] = []
-    cursor = 0
+    replacements: list[Replacement] = []
+    cursor = written = 0
     for entity in sorted(entities, key=lambda e: e.start):
         operator = operators.get(entity.type, default)
-        pieces.append(text[cursor : entity.start])
-        pieces.append(operator.apply(entity, text[entity.start : entity.end], context))
+        before = text[cursor : entity.start]
+        new = operator.apply(entity, text[entity.start : entity.end], context)
+        written += len(before)
+        replacements.append(Replacement(written, written + len(new), entity, operator.type))
+        written += len(new)
+        pieces += (before, new)
         cursor = entity.end
     pieces.append(text[cursor:])
-    return "".join(pieces)
+    return "".join(pieces), replacements
+
+
+def redact(
+    text: str,
+    entities: Sequence[Entity],
+    operators: Mapping[str, AnyOperator],
+    hash_key: bytes,
+) -> str:
+    """The redacted text alone (see `redaction`)."""
+    return redaction(text, entities, operators, hash_key)[0]
