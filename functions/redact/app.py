@@ -1,4 +1,5 @@
-"""POST /v1/redact and POST /v1/detect: parse, call veil, respond."""
+"""POST /v1/redact, POST /v1/detect and the Presidio-compatible /v1/presidio/analyze and
+/v1/presidio/anonymize: parse, call veil, respond."""
 
 from typing import Annotated, Any
 
@@ -6,6 +7,7 @@ from aws_lambda_powertools.event_handler import APIGatewayRestResolver
 from aws_lambda_powertools.event_handler.openapi.params import Body
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from veil.api import presidio_compat as presidio
 from veil.api.models import DetectRequest, DetectResponse, RedactRequest, RedactResponse
 from veil.api.redaction_service import default_redaction_service
 from veil.audit import Action
@@ -15,8 +17,18 @@ from veil.http.openapi import documented
 from veil.observability import logger
 from veil.tenants import default_tenant_settings
 
-ROUTE_SCOPES = {"/v1/redact": Scope.REDACT, "/v1/detect": Scope.DETECT}
-ROUTE_ACTIONS = {"/v1/redact": Action.REDACT, "/v1/detect": Action.DETECT}
+ROUTE_SCOPES = {
+    "/v1/redact": Scope.REDACT,
+    "/v1/detect": Scope.DETECT,
+    "/v1/presidio/analyze": Scope.DETECT,
+    "/v1/presidio/anonymize": Scope.REDACT,
+}
+ROUTE_ACTIONS = {
+    "/v1/redact": Action.REDACT,
+    "/v1/detect": Action.DETECT,
+    "/v1/presidio/analyze": Action.DETECT,
+    "/v1/presidio/anonymize": Action.REDACT,
+}
 
 app = APIGatewayRestResolver(enable_validation=True)
 install_problem_handlers(app)
@@ -42,6 +54,50 @@ def redact(body: Annotated[RedactRequest, Body()]) -> RedactResponse:
 def detect(body: Annotated[DetectRequest, Body()]) -> DetectResponse:
     event = app.current_event.raw_event
     return default_redaction_service().detect(body, principal_of(event), request_id_of(event))
+
+
+@app.post(
+    "/v1/presidio/analyze",
+    summary="Detect PII, in Presidio analyzer's request and response shapes",
+    tags=["presidio-compatible"],
+    responses=documented(list[presidio.RecognizerResult], 400, 401, 403, 413, 415, 422, 429, 503),
+)
+def presidio_analyze(
+    body: Annotated[presidio.AnalyzeRequest, Body()],
+) -> list[presidio.RecognizerResult]:
+    event = app.current_event.raw_event
+    found = default_redaction_service().detect(
+        body.as_detect_request(), principal_of(event), request_id_of(event)
+    )
+    return presidio.analyze_results(found)
+
+
+@app.post(
+    "/v1/presidio/anonymize",
+    summary="Apply operators to given results, in Presidio anonymizer's shapes",
+    tags=["presidio-compatible"],
+    responses=documented(presidio.AnonymizeResponse, 400, 401, 403, 413, 415, 422, 429, 503),
+)
+def presidio_anonymize(
+    body: Annotated[presidio.AnonymizeRequest, Body()],
+) -> presidio.AnonymizeResponse:
+    event = app.current_event.raw_event
+    text, replacements = default_redaction_service().transform(
+        body.text, body.entities(), body.operators(), principal_of(event), request_id_of(event)
+    )
+    return presidio.AnonymizeResponse(
+        text=text,
+        items=[
+            presidio.AnonymizedItem(
+                start=r.start,
+                end=r.end,
+                entity_type=presidio.presidio_name(r.entity.type),
+                text=text[r.start : r.end],
+                operator=r.operator,
+            )
+            for r in replacements
+        ],
+    )
 
 
 def _audit_rejection(principal: Principal, event: dict[str, Any], status: int) -> None:

@@ -6,7 +6,7 @@ written the call fails with 503 and returns nothing (veil.http.problems.audit_un
 """
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from veil.api.models import (
@@ -28,7 +28,7 @@ from veil.http import problems
 from veil.observability import logger
 from veil.providers.pipeline import Detection, DetectionPipeline
 from veil.providers.wiring import default_pipeline
-from veil.redaction import redact
+from veil.redaction.operators import AnyOperator, Replacement, redact, redaction
 from veil.tenant_keys import KeyPurpose, TenantKeys
 from veil.tenants import TenantSettings, default_tenant_settings
 
@@ -80,6 +80,26 @@ class RedactionService:
             started,
         )  # fmt: skip
         return response
+
+    def transform(
+        self,
+        text: str,
+        entities: Sequence[Entity],
+        operators: Mapping[str, AnyOperator],
+        caller: Principal,
+        request_id: str,
+    ) -> tuple[str, list[Replacement]]:
+        """Apply operators to entities the caller found (Presidio's /anonymize); audited as
+        a redaction whose findings came from the caller, not from a provider."""
+        started = time.perf_counter()
+        hash_key = self._keys.key(caller.tenant_id, KeyPurpose.HASH_OPERATOR)
+        redacted, replacements = redaction(text, entities, operators, hash_key)
+        given = Detection(list(entities), providers=(), degraded=False)
+        self._record(
+            caller, request_id, Action.REDACT, text, len(text.encode()), given,
+            len(redacted.encode()), started,
+        )  # fmt: skip
+        return redacted, replacements
 
     def record_rejection(
         self, caller: Principal, request_id: str, action: Action, status: int, input_bytes: int

@@ -7,6 +7,7 @@ first tell which patterns match at all, so most recognizers never run on most te
 Everything is compiled once per process (`default_engine()`), never per call.
 """
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -94,6 +95,7 @@ class Engine:
             if recognizer.validate is not None:
                 span = recognizer.validate(text[start:end])
                 if span is None:
+                    position = _past_token(recognizer, text, end, position, offsets)
                     continue
                 start, end = start + span[0], start + span[1]
                 # A greedy match may take the start of the next value ("4111 1111 1111
@@ -104,6 +106,7 @@ class Engine:
             if recognizer.bounded and (
                 not is_bounded(text, start, end) or continues_digit_groups(text, start, end)
             ):
+                position = _past_token(recognizer, text, end, position, offsets)
                 continue
             entity = _weighed(recognizer, words, start, end, options.explain)
             if entity is not None:
@@ -138,6 +141,21 @@ def _search_set(patterns: Iterable[str]) -> re2.Set:
         prefilter.Add(pattern.encode())
     prefilter.Compile()
     return prefilter
+
+
+_TOKEN_RUN = re.compile(r"[^\W_]*")
+
+
+def _past_token(
+    recognizer: Recognizer, text: str, end: int, position: int, offsets: OffsetMap
+) -> int:
+    """Where to search next after a rejected match. A bounded recognizer's later matches
+    that start inside the same run of letters and digits all fail their boundary check:
+    skip the run ("1" * 100_000 would otherwise be thousands of matches per pattern)."""
+    if not recognizer.bounded:
+        return position
+    run_end = _TOKEN_RUN.match(text, end)
+    return max(position, offsets.byte_of_char(run_end.end())) if run_end else position
 
 
 def _weighed(

@@ -30,6 +30,8 @@ class Route:
 ROUTES: tuple[Route, ...] = (
     Route("POST", "/v1/redact", "redact"),
     Route("POST", "/v1/detect", "redact"),
+    Route("POST", "/v1/presidio/analyze", "redact"),
+    Route("POST", "/v1/presidio/anonymize", "redact"),
     Route("GET", "/v1/audit/events", "audit_query"),
     Route("GET", "/v1/audit/events/{event_id}", "audit_query"),
     Route("POST", "/v1/audit/search", "audit_query"),
