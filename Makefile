@@ -5,7 +5,7 @@ UV := $(PYTHON) -m uv
 export UV_PYTHON_DOWNLOADS := never
 export SAM_CLI_TELEMETRY := 0
 
-.PHONY: deps run test lint format typecheck pr validate build deploy-check deploy clean bench bench-audit eval eval-presidio load profile openapi audit-deps
+.PHONY: deps run test lint format typecheck pr validate build deploy-check deploy clean bench bench-cli bench-audit eval eval-presidio load profile openapi audit-deps
 
 ## deps: install uv (if missing) and the locked environment into .venv
 deps:
@@ -57,6 +57,12 @@ deploy: deploy-check
 ## bench: the detection engine's throughput, latency and hostile inputs (docs/performance.md)
 bench: deps
 	$(UV) run python -m bench.engine
+
+## bench-cli: veil redact on a generated 100 MB JSON Lines file, every core (docs/performance.md)
+bench-cli: deps
+	mkdir -p build/bench
+	$(UV) run python -m bench.cli_input build/bench/events.jsonl 100
+	time $(UV) run veil redact build/bench/events.jsonl -o build/bench/events.redacted.jsonl
 
 ## eval: accuracy per type on the labeled corpus; writes docs/accuracy.md's table
 eval: deps

@@ -1,0 +1,1 @@
+"""Offline redaction of files for `veil redact`: text, JSON Lines and CSV, in parallel."""
