@@ -129,3 +129,63 @@ def test_explain_allow_and_deny_lists_and_patterns_over_http(client: Client) -> 
     assert reply.json["entities"][2]["explanation"]["recognizer"] == "custom:badge"
     plain = client.post("/v1/detect", {"text": text}).json["entities"]
     assert all(e["explanation"] is None for e in plain)
+
+
+def test_documents_keep_structure_share_pseudonyms_and_report_paths(
+    client: Client, admin_pool: Pool
+) -> None:
+    document = {
+        "user": {"email": EMAIL, "card": 4111111111111111, "age": 41},
+        "notes": [f"mail {EMAIL} about SSN {SSN}", "nothing"],
+        "odd key": SSN,
+    }
+    reply = client.post(
+        "/v1/redact",
+        {"document": document, "operators": {"DEFAULT": {"type": "pseudonymize"}}},
+    )
+    assert reply.status == 200
+    body = reply.json
+    assert body["redacted_text"] is None
+    assert body["redacted_document"] == {
+        "user": {"email": "<EMAIL_ADDRESS_1>", "card": "<CREDIT_CARD_1>", "age": 41},
+        "notes": ["mail <EMAIL_ADDRESS_1> about SSN <US_SSN_1>", "nothing"],
+        "odd key": "<US_SSN_1>",
+    }
+    assert list(body["redacted_document"]) == ["user", "notes", "odd key"]
+    assert [(e["path"], e["type"], e["start"], e["end"]) for e in body["entities"]] == [
+        ("$.user.email", "EMAIL_ADDRESS", 0, len(EMAIL)),
+        ("$.user.card", "CREDIT_CARD", 0, 16),
+        ("$.notes[0]", "EMAIL_ADDRESS", 5, 5 + len(EMAIL)),
+        ("$.notes[0]", "US_SSN", 5 + len(EMAIL) + 11, 5 + len(EMAIL) + 22),
+        ("$['odd key']", "US_SSN", 0, len(SSN)),
+    ]
+    with admin_pool.connection() as conn:
+        stored = conn.execute(
+            "SELECT row_to_json(a)::text FROM audit_events a WHERE request_id = %s",
+            (body["request_id"],),
+        ).fetchone()[0]
+    assert '"strings"' in stored  # how many strings were scanned; their paths are not kept
+    assert "odd key" not in stored
+    assert EMAIL not in stored
+
+
+def test_fields_select_parts_of_a_document(client: Client) -> None:
+    document = {"items": [{"note": f"ssn {SSN}", "sku": EMAIL}] * 2, "owner": EMAIL}
+    reply = client.post("/v1/detect", {"document": document, "fields": ["$.items[*].note"]})
+    assert reply.status == 200
+    assert [(e["path"], e["type"]) for e in reply.json["entities"]] == [
+        ("$.items[0].note", "US_SSN"),
+        ("$.items[1].note", "US_SSN"),
+    ]
+
+
+def test_text_xor_document(client: Client) -> None:
+    for body in (
+        {"text": "x", "document": {"a": "b"}},
+        {},
+        {"text": "x", "fields": ["$.a"]},
+        {"document": {"a": "b"}, "fields": ["user.email"]},  # not a selector
+    ):
+        reply = client.post("/v1/redact", body)
+        assert reply.status == 422
+        assert reply.headers["Content-Type"] == "application/problem+json"

@@ -6,6 +6,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    JsonValue,
     PrivateAttr,
     StrictBool,
     StrictStr,
@@ -16,6 +17,7 @@ from pydantic import (
 from veil.detection import EntityType, default_engine
 from veil.detection import options as detection
 from veil.http.limits import MAX_BODY_BYTES, MAX_ENTITY_FILTERS, MAX_OPERATORS
+from veil.redaction.documents import FIELD_SELECTOR
 from veil.redaction.operators import DEFAULT, Operator
 
 type Term = Annotated[StrictStr, Field(min_length=1, max_length=detection.MAX_TERM_LENGTH)]
@@ -57,8 +59,25 @@ class DetectRequest(BaseModel):
     # repr=False on every field that holds personal data: libraries log models (Powertools
     # does at DEBUG), and a repr must never carry the text.
     text: Annotated[
-        StrictStr, Field(max_length=MAX_BODY_BYTES, description="Text to scan.", repr=False)
-    ]
+        StrictStr | None,
+        Field(max_length=MAX_BODY_BYTES, description="Text to scan.", repr=False),
+    ] = None
+    document: Annotated[
+        JsonValue,
+        Field(
+            description="A JSON value to scan instead of text: every string (and integer of "
+            "9+ digits), keeping structure and key order; keys are not scanned.",
+            repr=False,
+        ),
+    ] = None
+    fields: Annotated[
+        list[Annotated[str, Field(pattern=FIELD_SELECTOR.pattern, max_length=256)]] | None,
+        Field(
+            max_length=64,
+            description="With document: only strings at or below these paths "
+            "($.user.email, $.items[*].note).",
+        ),
+    ] = None
     entities: Annotated[
         list[EntityType] | None,
         Field(max_length=MAX_ENTITY_FILTERS, description="Only these types (default: all)."),
@@ -82,6 +101,14 @@ class DetectRequest(BaseModel):
         default=False, description="Add to each entity how it was found and scored."
     )
     _compiled: tuple[detection.CustomPattern, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="after")
+    def _text_or_document(self) -> Self:
+        if (self.text is None) == (self.document is None):
+            raise ValueError("send either text or document")
+        if self.fields is not None and self.document is None:
+            raise ValueError("fields select parts of a document")
+        return self
 
     @model_validator(mode="after")
     def _compile_patterns(self) -> Self:
@@ -146,6 +173,9 @@ class Explanation(BaseModel):
 
 
 class DetectedEntity(BaseModel):
+    path: str | None = Field(
+        default=None, description="For documents: the string's path; offsets are within it."
+    )
     type: EntityType
     start: int = Field(description="Code-point offset (Python str index), inclusive.")
     end: int = Field(description="Code-point offset, exclusive.")
@@ -167,4 +197,5 @@ class DetectResponse(BaseModel):
 
 
 class RedactResponse(DetectResponse):
-    redacted_text: str = Field(repr=False)
+    redacted_text: str | None = Field(default=None, repr=False, description="For text.")
+    redacted_document: JsonValue = Field(default=None, repr=False, description="For documents.")

@@ -6,8 +6,10 @@ written the call fails with 503 and returns nothing (veil.http.problems.audit_un
 """
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from veil.api.models import (
     DetectedEntity,
@@ -28,7 +30,8 @@ from veil.http import problems
 from veil.observability import logger
 from veil.providers.pipeline import Detection, DetectionPipeline
 from veil.providers.wiring import default_pipeline
-from veil.redaction.operators import AnyOperator, Replacement, redact, redaction
+from veil.redaction.documents import selector, walk
+from veil.redaction.operators import AnyOperator, RedactionContext, Replacement, redaction
 from veil.tenant_keys import KeyPurpose, TenantKeys
 from veil.tenants import TenantSettings, default_tenant_settings
 
@@ -48,38 +51,55 @@ class RedactionService:
 
     def detect(self, request: DetectRequest, caller: Principal, request_id: str) -> DetectResponse:
         started = time.perf_counter()
-        found = self._analyze(request, caller)
-        encoded = request.text.encode()
+        pieces, _ = self._scan(request, caller, None)
         response = DetectResponse(
-            entities=_described(request.text, encoded, found.entities),
-            providers=list(found.providers),
-            degraded=found.degraded,
-            request_id=request_id,
+            entities=_entities_of(pieces), **_providers_of(pieces), request_id=request_id
         )
-        self._record(
-            caller, request_id, Action.DETECT, request.text, len(encoded), found, 0, started
-        )
+        self._record(caller, request_id, Action.DETECT, pieces, started)
         return response
 
     def redact(self, request: RedactRequest, caller: Principal, request_id: str) -> RedactResponse:
         started = time.perf_counter()
-        found = self._analyze(request, caller)
         hash_key = self._keys.key(caller.tenant_id, KeyPurpose.HASH_OPERATOR)
-        redacted = redact(request.text, found.entities, request.operators, hash_key)
-        encoded = request.text.encode()
+        # One context for the whole request: a value gets the same pseudonym in every
+        # string of a document.
+        context = RedactionContext(hash_key)
+
+        def transform(text: str, entities: list[Entity]) -> str:
+            return redaction(text, entities, request.operators, hash_key, context)[0]
+
+        pieces, result = self._scan(request, caller, transform)
         response = RedactResponse(
-            redacted_text=redacted,
-            entities=_described(request.text, encoded, found.entities),
-            providers=list(found.providers),
-            degraded=found.degraded,
+            redacted_text=result if request.document is None else None,
+            redacted_document=result if request.document is not None else None,
+            entities=_entities_of(pieces),
+            **_providers_of(pieces),
             request_id=request_id,
         )
-        output_bytes = len(redacted.encode("utf-8"))
-        self._record(
-            caller, request_id, Action.REDACT, request.text, len(encoded), found, output_bytes,
-            started,
-        )  # fmt: skip
+        self._record(caller, request_id, Action.REDACT, pieces, started)
         return response
+
+    def _scan(
+        self,
+        request: DetectRequest,
+        caller: Principal,
+        transform: Callable[[str, list[Entity]], str] | None,
+    ) -> tuple[list["_Piece"], Any]:
+        """Detect (and transform) the text, or each selected string of the document."""
+        options = request.options()
+        providers = self._tenants.providers(caller.tenant_id)
+        pieces: list[_Piece] = []
+
+        def visit(path: str | None, text: str) -> str:
+            found = self._pipeline.detect(text, options, providers)
+            out = transform(text, found.entities) if transform and found.entities else text
+            pieces.append(_Piece(path, text, found, out))
+            return out
+
+        if request.document is None:
+            return pieces, visit(None, request.text or "")
+        result = walk(request.document, visit, selector(request.fields))
+        return pieces, result
 
     def transform(
         self,
@@ -96,9 +116,8 @@ class RedactionService:
         redacted, replacements = redaction(text, entities, operators, hash_key)
         given = Detection(list(entities), providers=(), degraded=False)
         self._record(
-            caller, request_id, Action.REDACT, text, len(text.encode()), given,
-            len(redacted.encode()), started,
-        )  # fmt: skip
+            caller, request_id, Action.REDACT, [_Piece(None, text, given, redacted)], started
+        )
         return redacted, replacements
 
     def record_rejection(
@@ -114,34 +133,32 @@ class RedactionService:
         except AuditUnavailableError:
             logger.warning("rejection not audited", extra={"request_id": request_id})
 
-    def _analyze(self, request: DetectRequest, caller: Principal) -> Detection:
-        return self._pipeline.detect(
-            request.text, request.options(), self._tenants.providers(caller.tenant_id)
-        )
-
     def _record(
         self,
         caller: Principal,
         request_id: str,
         action: Action,
-        text: str,
-        input_bytes: int,
-        found: Detection,
-        output_bytes: int,
+        pieces: Sequence["_Piece"],
         started: float,
     ) -> None:
+        """The audit event: findings by keyed fingerprint, sizes and providers. Document
+        paths are not recorded: a caller's keys may hold anything."""
         key = self._keys.key(caller.tenant_id, KeyPurpose.AUDIT_FINGERPRINT)
+        findings = tuple(f for p in pieces for f in findings_of(p.text, p.found.entities, key))
+        details: dict[str, object] = dict(_providers_of(pieces))
+        if len(pieces) != 1 or pieces[0].path is not None:
+            details["strings"] = len(pieces)
         event = event_for(
             caller,
             request_id,
             action,
             Outcome.OK,
             200,
-            input_bytes,
-            output_bytes,
+            sum(len(p.text.encode()) for p in pieces),
+            sum(len(p.out.encode()) for p in pieces) if action is Action.REDACT else 0,
             (time.perf_counter() - started) * 1000,
-            findings_of(text, found.entities, key),
-            {"providers": list(found.providers), "degraded": found.degraded},
+            findings,
+            details,
         )
         try:
             self._audit.record(event)
@@ -149,10 +166,30 @@ class RedactionService:
             raise problems.audit_unavailable() from None
 
 
-def _described(text: str, encoded: bytes, entities: Sequence[Entity]) -> list[DetectedEntity]:
-    offsets = OffsetMap(text, encoded)
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """One scanned string: the request's text (path None) or a string of its document."""
+
+    path: str | None
+    text: str
+    found: Detection
+    out: str
+
+
+def _entities_of(pieces: Sequence[_Piece]) -> list[DetectedEntity]:
+    return [e for p in pieces for e in _described(p.text, p.found.entities, p.path)]
+
+
+def _providers_of(pieces: Sequence[_Piece]) -> dict[str, Any]:
+    answered = pieces[0].found.providers if pieces else ("local",)
+    return {"providers": list(answered), "degraded": any(p.found.degraded for p in pieces)}
+
+
+def _described(text: str, entities: Sequence[Entity], path: str | None) -> list[DetectedEntity]:
+    offsets = OffsetMap(text, text.encode())
     return [
         DetectedEntity(
+            path=path,
             type=e.type,
             start=e.start,
             end=e.end,

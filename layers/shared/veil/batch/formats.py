@@ -9,11 +9,15 @@ import csv
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 
-from veil.redaction.documents import Analyze, Transform, redact_document
+from veil.detection.entities import Entity
+from veil.redaction.documents import walk
+
+type Analyze = Callable[[str], list[Entity]]
+type Transform = Callable[[str, list[Entity]], str]
 
 CHUNK_BYTES = 1 << 20
 
@@ -52,10 +56,14 @@ def redact_chunk(
     kind: Format, first_line: int, chunk: str, analyze: Analyze, transform: Transform
 ) -> tuple[str, Counter[str]]:
     found: Counter[str] = Counter()
-    if kind is Format.TEXT:
-        entities = analyze(chunk)
+
+    def visit(_: str, text: str) -> str:
+        entities = analyze(text)
         found.update(e.type.value for e in entities)
-        return transform(chunk, entities), found
+        return transform(text, entities) if entities else text
+
+    if kind is Format.TEXT:
+        return visit("$", chunk), found
     if kind is Format.JSONL:
         out = []
         for offset, line in enumerate(chunk.splitlines(keepends=True)):
@@ -66,14 +74,18 @@ def redact_chunk(
                 document = json.loads(line)
             except json.JSONDecodeError:
                 raise InputError(f"line {first_line + offset} is not JSON") from None
-            redacted = redact_document(document, analyze, transform, found)
+            redacted = walk(document, visit, _everything)
             out.append(json.dumps(redacted, ensure_ascii=False) + "\n")
         return "".join(out), found
     rows = io.StringIO()
     writer = csv.writer(rows, lineterminator="\n")
     try:
         for row in csv.reader(io.StringIO(chunk)):
-            writer.writerow([redact_document(cell, analyze, transform, found) for cell in row])
+            writer.writerow([visit("$", cell) for cell in row])
     except csv.Error:
         raise InputError(f"a CSV row from line {first_line} on cannot be parsed") from None
     return rows.getvalue(), found
+
+
+def _everything(_: str) -> bool:
+    return True

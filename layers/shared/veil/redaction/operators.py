@@ -127,14 +127,16 @@ def redaction(
     entities: Sequence[Entity],
     operators: Mapping[str, AnyOperator],
     hash_key: bytes,
+    context: RedactionContext | None = None,
 ) -> tuple[str, list[Replacement]]:
     """`text` with every entity transformed by the operator for its type (or DEFAULT), and
-    where each replacement landed.
+    where each replacement landed. Pass one `context` to several calls to share pseudonyms
+    between them (the strings of one document).
 
     `entities` must not overlap (the engine guarantees it); offsets refer to `text`.
     """
     default = operators.get(DEFAULT, Replace())
-    context = RedactionContext(hash_key)
+    context = context or RedactionContext(hash_key)
     pieces: list[str] = []
     replacements: list[Replacement] = []
     cursor = written = 0
