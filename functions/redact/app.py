@@ -1,5 +1,5 @@
-"""POST /v1/redact, POST /v1/detect and the Presidio-compatible /v1/presidio/analyze and
-/v1/presidio/anonymize: parse, call veil, respond."""
+"""POST /v1/redact, /v1/detect, /v1/reidentify and the Presidio-compatible
+/v1/presidio/analyze and /v1/presidio/anonymize: parse, call veil, respond."""
 
 from typing import Annotated, Any
 
@@ -8,7 +8,14 @@ from aws_lambda_powertools.event_handler.openapi.params import Body
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from veil.api import presidio_compat as presidio
-from veil.api.models import DetectRequest, DetectResponse, RedactRequest, RedactResponse
+from veil.api.models import (
+    DetectRequest,
+    DetectResponse,
+    RedactRequest,
+    RedactResponse,
+    ReidentifyRequest,
+    ReidentifyResponse,
+)
 from veil.api.redaction_service import default_redaction_service
 from veil.audit import Action
 from veil.auth import Principal, Scope
@@ -22,12 +29,14 @@ ROUTE_SCOPES = {
     "/v1/detect": Scope.DETECT,
     "/v1/presidio/analyze": Scope.DETECT,
     "/v1/presidio/anonymize": Scope.REDACT,
+    "/v1/reidentify": Scope.REIDENTIFY,
 }
 ROUTE_ACTIONS = {
     "/v1/redact": Action.REDACT,
     "/v1/detect": Action.DETECT,
     "/v1/presidio/analyze": Action.DETECT,
     "/v1/presidio/anonymize": Action.REDACT,
+    "/v1/reidentify": Action.REIDENTIFY,
 }
 
 app = APIGatewayRestResolver(enable_validation=True)
@@ -54,6 +63,17 @@ def redact(body: Annotated[RedactRequest, Body()]) -> RedactResponse:
 def detect(body: Annotated[DetectRequest, Body()]) -> DetectResponse:
     event = app.current_event.raw_event
     return default_redaction_service().detect(body, principal_of(event), request_id_of(event))
+
+
+@app.post(
+    "/v1/reidentify",
+    summary="Turn encrypted values back into the originals (scope reidentify; tenant opt-in)",
+    tags=["redaction"],
+    responses=documented(ReidentifyResponse, 400, 401, 403, 413, 415, 422, 429, 503),
+)
+def reidentify(body: Annotated[ReidentifyRequest, Body()]) -> ReidentifyResponse:
+    event = app.current_event.raw_event
+    return default_redaction_service().reidentify(body, principal_of(event), request_id_of(event))
 
 
 @app.post(

@@ -138,6 +138,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated origins, e.g. https://app.example.com ('' for none)",
     )
     origins.set_defaults(run=_tenant_cors)
+    reidentify = tenant_commands.add_parser(
+        "reidentify", help="show, allow or forbid turning a tenant's encrypted values back"
+    )
+    reidentify.add_argument("tenant")
+    switch = reidentify.add_mutually_exclusive_group()
+    switch.add_argument("--enable", dest="enabled", action="store_true", default=None)
+    switch.add_argument("--disable", dest="enabled", action="store_false")
+    reidentify.set_defaults(run=_tenant_reidentify)
 
     audit = commands.add_parser("audit", help="the audit trail (DATABASE_URL = owner role)")
     audit_commands = audit.add_subparsers(dest="audit", required=True)
@@ -332,6 +340,18 @@ def _tenant_cors(args: argparse.Namespace) -> int:
             TenantSettings.set_allowed_origins(pool, args.tenant, args.origins)
         allowed = TenantSettings(pool).allowed_origins(args.tenant)
     print(f"{args.tenant}: {', '.join(sorted(allowed)) or 'no origins (no CORS)'}")
+    return 0
+
+
+def _tenant_reidentify(args: argparse.Namespace) -> int:
+    from veil.database.pool import open_pool
+    from veil.tenants import TenantSettings
+
+    with open_pool(_database_url(), size=1) as pool:
+        if args.enabled is not None:
+            TenantSettings.set_reidentify(pool, args.tenant, args.enabled)
+        enabled = TenantSettings(pool).reidentify_enabled(args.tenant)
+    print(f"{args.tenant}: re-identification {'on' if enabled else 'off'}")
     return 0
 
 

@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     audit_spool_dir: Path | None = None
     # Detection providers beside the local engine, where this deployment has them.
     presidio_url: str | None = None  # a self-hosted Presidio analyzer
+    kms_key_arn: str | None = None  # the KMS key of the encrypt operator; unset: no encrypt
     comprehend_enabled: bool = False  # Amazon Comprehend DetectPiiEntities in this region
     db_iam_auth: bool = False  # RDS IAM auth: a token per connection instead of a password
     db_pool_size: int = Field(default=2, ge=1, le=32)

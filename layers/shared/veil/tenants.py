@@ -1,6 +1,6 @@
-"""What each tenant chose: its detection providers and the browser origins that may read its
-responses. Cached per execution environment; while the database is away the last known
-choice stands."""
+"""What each tenant chose: its detection providers, the browser origins that may read its
+responses, and whether encrypted values may be re-identified. Cached per execution
+environment; while the database is away the last known choice stands."""
 
 import time
 from collections.abc import Callable, Collection
@@ -19,9 +19,10 @@ DEFAULT_PROVIDERS = frozenset({"local"})
 class TenantChoices:
     providers: frozenset[str]  # the local engine always among them
     allowed_origins: frozenset[str]  # browser origins that may read responses (CORS)
+    reidentify_enabled: bool  # POST /v1/reidentify may decrypt this tenant's values
 
 
-DEFAULT_CHOICES = TenantChoices(DEFAULT_PROVIDERS, frozenset())
+DEFAULT_CHOICES = TenantChoices(DEFAULT_PROVIDERS, frozenset(), False)
 
 
 class TenantSettings:
@@ -42,6 +43,9 @@ class TenantSettings:
     def allowed_origins(self, tenant_id: str) -> frozenset[str]:
         return self._choices(tenant_id).allowed_origins
 
+    def reidentify_enabled(self, tenant_id: str) -> bool:
+        return self._choices(tenant_id).reidentify_enabled
+
     def _choices(self, tenant_id: str) -> TenantChoices:
         cached = self._cache.get(tenant_id)
         if cached is not None and self._clock() - cached[1] < self._ttl_s:
@@ -49,7 +53,8 @@ class TenantSettings:
         try:
             with self._pool.connection() as conn:
                 row = conn.execute(
-                    "SELECT providers, allowed_origins FROM tenant_settings WHERE tenant_id = %s",
+                    "SELECT providers, allowed_origins, reidentify_enabled FROM tenant_settings"
+                    " WHERE tenant_id = %s",
                     (tenant_id,),
                 ).fetchone()
         except psycopg.Error:
@@ -57,7 +62,9 @@ class TenantSettings:
             return cached[0] if cached is not None else DEFAULT_CHOICES
         choices = DEFAULT_CHOICES
         if row:
-            choices = TenantChoices(frozenset(row[0]) | DEFAULT_PROVIDERS, frozenset(row[1]))
+            choices = TenantChoices(
+                frozenset(row[0]) | DEFAULT_PROVIDERS, frozenset(row[1]), row[2]
+            )
         self._cache[tenant_id] = (choices, self._clock())
         return choices
 
@@ -82,6 +89,17 @@ class TenantSettings:
                 " ON CONFLICT (tenant_id) DO UPDATE SET allowed_origins ="
                 " EXCLUDED.allowed_origins, updated_at = now()",
                 (tenant_id, sorted(set(origins))),
+            )
+
+    @staticmethod
+    def set_reidentify(pool: Pool, tenant_id: str, enabled: bool) -> None:
+        """Owner only: allow or forbid turning this tenant's encrypted values back."""
+        with pool.connection() as conn:
+            conn.execute(
+                "INSERT INTO tenant_settings (tenant_id, reidentify_enabled) VALUES (%s, %s)"
+                " ON CONFLICT (tenant_id) DO UPDATE SET reidentify_enabled ="
+                " EXCLUDED.reidentify_enabled, updated_at = now()",
+                (tenant_id, enabled),
             )
 
 

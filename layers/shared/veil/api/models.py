@@ -199,3 +199,25 @@ class DetectResponse(BaseModel):
 class RedactResponse(DetectResponse):
     redacted_text: str | None = Field(default=None, repr=False, description="For text.")
     redacted_document: JsonValue = Field(default=None, repr=False, description="For documents.")
+
+
+class ReidentifyRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: Annotated[
+        StrictStr,
+        Field(
+            max_length=MAX_BODY_BYTES,
+            description="Text holding <ENCRYPTED:TYPE:…> tokens from the encrypt operator.",
+            repr=False,
+        ),
+    ]
+
+
+class ReidentifyResponse(BaseModel):
+    text: str = Field(repr=False, description="The text with each token's original value.")
+    reidentified: int = Field(description="Tokens turned back into their values.")
+    failed: int = Field(
+        description="Tokens left as they were: altered, another tenant's, or another key's."
+    )
+    request_id: str

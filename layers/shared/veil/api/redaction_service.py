@@ -19,19 +19,28 @@ from veil.api.models import (
     Range,
     RedactRequest,
     RedactResponse,
+    ReidentifyRequest,
+    ReidentifyResponse,
 )
 from veil.audit import Action, AuditLog, AuditUnavailableError, Outcome
 from veil.audit.events import event_for, findings_of
 from veil.audit.wiring import default_audit_log, default_tenant_keys
 from veil.auth.principal import Principal
-from veil.detection import Entity
+from veil.detection import Entity, EntityType
 from veil.detection.offsets import OffsetMap
 from veil.http import problems
 from veil.observability import logger
 from veil.providers.pipeline import Detection, DetectionPipeline
 from veil.providers.wiring import default_pipeline
 from veil.redaction.documents import selector, walk
-from veil.redaction.operators import AnyOperator, RedactionContext, Replacement, redaction
+from veil.redaction.encryption import EncryptionUnavailableError, Encryptor, default_encryptor
+from veil.redaction.operators import (
+    AnyOperator,
+    Encrypt,
+    RedactionContext,
+    Replacement,
+    redaction,
+)
 from veil.tenant_keys import KeyPurpose, TenantKeys
 from veil.tenants import TenantSettings, default_tenant_settings
 
@@ -43,11 +52,13 @@ class RedactionService:
         tenants: TenantSettings,
         audit: AuditLog,
         keys: TenantKeys,
+        encryptor: Encryptor | None = None,
     ) -> None:
         self._pipeline = pipeline
         self._tenants = tenants
         self._audit = audit
         self._keys = keys
+        self._encryptor = encryptor
 
     def detect(self, request: DetectRequest, caller: Principal, request_id: str) -> DetectResponse:
         started = time.perf_counter()
@@ -63,12 +74,15 @@ class RedactionService:
         hash_key = self._keys.key(caller.tenant_id, KeyPurpose.HASH_OPERATOR)
         # One context for the whole request: a value gets the same pseudonym in every
         # string of a document.
-        context = RedactionContext(hash_key)
+        context = RedactionContext(hash_key, self._encrypt_for(caller, request.operators))
 
         def transform(text: str, entities: list[Entity]) -> str:
             return redaction(text, entities, request.operators, hash_key, context)[0]
 
-        pieces, result = self._scan(request, caller, transform)
+        try:
+            pieces, result = self._scan(request, caller, transform)
+        except EncryptionUnavailableError:
+            raise problems.encryption_unavailable() from None
         response = RedactResponse(
             redacted_text=result if request.document is None else None,
             redacted_document=result if request.document is not None else None,
@@ -78,6 +92,61 @@ class RedactionService:
         )
         self._record(caller, request_id, Action.REDACT, pieces, started)
         return response
+
+    def reidentify(
+        self, request: ReidentifyRequest, caller: Principal, request_id: str
+    ) -> ReidentifyResponse:
+        """Encrypted values back to the originals, for a tenant that allows it; every
+        attempt is audited (who, when, how many values, how many did not decrypt)."""
+        started = time.perf_counter()
+        if self._encryptor is None:
+            raise problems.operator_unavailable("encrypt")
+        if not self._tenants.reidentify_enabled(caller.tenant_id):
+            self.record_rejection(
+                caller, request_id, Action.REIDENTIFY, 403, len(request.text.encode())
+            )
+            raise problems.reidentify_disabled()
+        pieces, cursor, restored, failed = [], 0, 0, 0
+        for token in self._encryptor.decrypt_all(caller.tenant_id, request.text):
+            pieces.append(request.text[cursor : token.start])
+            if token.value is None:
+                failed += 1
+                pieces.append(request.text[token.start : token.end])
+            else:
+                restored += 1
+                pieces.append(token.value)
+            cursor = token.end
+        pieces.append(request.text[cursor:])
+        text = "".join(pieces)
+        event = event_for(
+            caller,
+            request_id,
+            Action.REIDENTIFY,
+            Outcome.OK,
+            200,
+            len(request.text.encode()),
+            len(text.encode()),
+            (time.perf_counter() - started) * 1000,
+            (),
+            {"values": restored, "failed": failed},
+        )
+        try:
+            self._audit.record(event)
+        except AuditUnavailableError:
+            raise problems.audit_unavailable() from None
+        return ReidentifyResponse(
+            text=text, reidentified=restored, failed=failed, request_id=request_id
+        )
+
+    def _encrypt_for(
+        self, caller: Principal, operators: Mapping[str, AnyOperator]
+    ) -> Callable[[EntityType, str], str] | None:
+        if not any(isinstance(o, Encrypt) for o in operators.values()):
+            return None
+        if self._encryptor is None:
+            raise problems.operator_unavailable("encrypt")
+        encryptor = self._encryptor
+        return lambda kind, value: encryptor.encrypt(caller.tenant_id, kind, value)
 
     def _scan(
         self,
@@ -210,5 +279,9 @@ def _described(text: str, entities: Sequence[Entity], path: str | None) -> list[
 def default_redaction_service() -> RedactionService:
     """Built once per execution environment: engine compiled, pool open, keys loaded."""
     return RedactionService(
-        default_pipeline(), default_tenant_settings(), default_audit_log(), default_tenant_keys()
+        default_pipeline(),
+        default_tenant_settings(),
+        default_audit_log(),
+        default_tenant_keys(),
+        default_encryptor(),
     )

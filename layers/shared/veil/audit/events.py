@@ -16,6 +16,7 @@ from veil.fingerprint import fingerprint
 class Action(StrEnum):
     REDACT = "redact"
     DETECT = "detect"
+    REIDENTIFY = "reidentify"
     AUDIT_LIST = "audit.list"
     AUDIT_GET = "audit.get"
     AUDIT_SEARCH = "audit.search"

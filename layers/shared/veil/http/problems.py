@@ -144,3 +144,27 @@ def internal_error() -> Problem:
     return Problem(
         HTTPStatus.INTERNAL_SERVER_ERROR, "internal-error", "An unexpected error occurred."
     )
+
+
+def operator_unavailable(operator: str) -> Problem:
+    return Problem(
+        HTTPStatus.UNPROCESSABLE_ENTITY,
+        "operator-unavailable",
+        f"The '{operator}' operator is not configured on this deployment (no KMS key).",
+    )
+
+
+def encryption_unavailable() -> Problem:
+    return Problem(
+        HTTPStatus.SERVICE_UNAVAILABLE,
+        "encryption-unavailable",
+        "Values could not be encrypted (the key service did not answer); nothing was returned.",
+    )
+
+
+def reidentify_disabled() -> Problem:
+    return Problem(
+        HTTPStatus.FORBIDDEN,
+        "reidentify-disabled",
+        "Re-identification is off for this tenant; its owner can turn it on.",
+    )

@@ -30,6 +30,7 @@ class Route:
 ROUTES: tuple[Route, ...] = (
     Route("POST", "/v1/redact", "redact"),
     Route("POST", "/v1/detect", "redact"),
+    Route("POST", "/v1/reidentify", "redact"),
     Route("POST", "/v1/presidio/analyze", "redact"),
     Route("POST", "/v1/presidio/anonymize", "redact"),
     Route("GET", "/v1/audit/events", "audit_query"),

@@ -1,12 +1,12 @@
 """Operators that transform each detected value: replace, mask, redact (remove), hash,
-pseudonymize, keep.
+pseudonymize, encrypt, keep.
 
 The configuration models double as the request schema, so the API and the CLI accept the
 same operator objects: `{"type": "mask", "chars_to_mask": 12, "from_end": false}`.
 """
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
@@ -24,6 +24,9 @@ class RedactionContext:
     the pseudonyms handed out so far (one per distinct value and type)."""
 
     hash_key: bytes
+    # Envelope encryption for the tenant (veil.redaction.encryption); None where the
+    # deployment has no KMS key, and the service refuses `encrypt` before it gets here.
+    encrypt: Callable[[EntityType, str], str] | None = None
     _pseudonyms: dict[tuple[EntityType, str], str] = field(default_factory=dict)
     _counts: Counter[EntityType] = field(default_factory=Counter)
 
@@ -99,6 +102,18 @@ class Pseudonymize(_OperatorModel):
         return context.pseudonym(entity, value, self.stable)
 
 
+class Encrypt(_OperatorModel):
+    """Envelope-encrypt the value under the deployment's KMS key: `<ENCRYPTED:TYPE:…>`,
+    which POST /v1/reidentify turns back for the same tenant, when the tenant allows it."""
+
+    type: Literal["encrypt"] = "encrypt"
+
+    def apply(self, entity: Entity, value: str, context: RedactionContext) -> str:
+        if context.encrypt is None:
+            raise RuntimeError("encrypt used where no encryptor was configured")
+        return context.encrypt(entity.type, value)
+
+
 class Keep(_OperatorModel):
     """Leave the value as it is (it is still reported, and audited)."""
 
@@ -108,7 +123,7 @@ class Keep(_OperatorModel):
         return value
 
 
-type AnyOperator = Replace | Mask | Redact | Hash | Pseudonymize | Keep
+type AnyOperator = Replace | Mask | Redact | Hash | Pseudonymize | Encrypt | Keep
 type Operator = Annotated[AnyOperator, Field(discriminator="type")]
 
 
