@@ -7,6 +7,7 @@ session gets its own freshly migrated database, dropped at the end.
 
 import os
 import secrets
+import shutil
 import socket
 import tempfile
 from collections.abc import Iterator
@@ -43,11 +44,18 @@ def _answers(host: str, port: int) -> bool:
         return False
 
 
-def throwaway_postgres() -> EmbeddedPostgres:
-    """A cluster in a fresh folder the postgres user can reach (pytest's tmp is root-only)."""
+@contextmanager
+def throwaway_postgres() -> Iterator[EmbeddedPostgres]:
+    """A cluster in a fresh folder the postgres user can reach (pytest's tmp is root-only),
+    stopped and deleted afterwards (each is ~40 MB)."""
     base = Path(tempfile.mkdtemp(prefix="veil-pg-"))
     base.chmod(0o755)
-    return EmbeddedPostgres(base / "data", durable=False)
+    server = EmbeddedPostgres(base / "data", durable=False)
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -57,9 +65,8 @@ def postgres_server() -> Iterator[str]:
     elif _answers("127.0.0.1", 5432):
         yield "postgresql://postgres@127.0.0.1:5432/postgres"
     else:
-        server = throwaway_postgres()
-        yield server.start()
-        server.stop()
+        with throwaway_postgres() as server:
+            yield server.start()
 
 
 @contextmanager

@@ -81,7 +81,6 @@ def client(server_url: str, keys: ApiKeyStore) -> Client:
 @pytest.fixture
 def postgres() -> Iterator[EmbeddedPostgres]:
     """A PostgreSQL server of this test's own, which it may stop and start."""
-    server = throwaway_postgres()
-    server.start()
-    yield server
-    server.stop()
+    with throwaway_postgres() as server:
+        server.start()
+        yield server

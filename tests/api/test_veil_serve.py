@@ -2,6 +2,7 @@
 
 import json
 import re
+import shutil
 import tempfile
 import urllib.request
 from pathlib import Path
@@ -33,3 +34,4 @@ def test_serve_starts_its_own_database_and_redacts_the_printed_example() -> None
         assert (state / ".veil" / "master.key").stat().st_mode & 0o777 == 0o600
     # SIGTERM stopped the server and, with it, the cluster it started.
     assert not (state / ".veil" / "postgres" / "postmaster.pid").exists()
+    shutil.rmtree(state)
