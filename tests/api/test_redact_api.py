@@ -189,3 +189,50 @@ def test_text_xor_document(client: Client) -> None:
         reply = client.post("/v1/redact", body)
         assert reply.status == 422
         assert reply.headers["Content-Type"] == "application/problem+json"
+
+
+def test_a_tenants_default_operators_apply_unless_the_request_names_the_type(
+    client: Client, admin_pool: Pool
+) -> None:
+    from veil.tenants import TenantSettings
+
+    def forget_cached_choices() -> None:
+        from veil import tenants
+        from veil.api.redaction_service import default_redaction_service
+
+        tenants.default_tenant_settings.cache_clear()
+        default_redaction_service.cache_clear()
+
+    TenantSettings.set_operators(
+        admin_pool,
+        "tenant-a",
+        {"CREDIT_CARD": {"type": "mask", "chars_to_mask": 15}, "DEFAULT": {"type": "redact"}},
+    )
+    forget_cached_choices()
+    try:
+        plain = client.post("/v1/redact", {"text": TEXT}).json["redacted_text"]
+        assert plain == "Contact , card ***************1111, SSN ."
+        # The request's DEFAULT replaces the tenant's DEFAULT, not its per-type choice.
+        mixed = client.post(
+            "/v1/redact", {"text": TEXT, "operators": {"DEFAULT": {"type": "replace"}}}
+        ).json["redacted_text"]
+        assert mixed == "Contact <EMAIL_ADDRESS>, card ***************1111, SSN <US_SSN>."
+        named = client.post(
+            "/v1/redact", {"text": TEXT, "operators": {"CREDIT_CARD": {"type": "replace"}}}
+        ).json["redacted_text"]
+        assert named == "Contact , card <CREDIT_CARD>, SSN ."
+    finally:
+        TenantSettings.set_operators(admin_pool, "tenant-a", {})
+        forget_cached_choices()
+
+
+def test_tenant_operators_are_validated_like_a_requests(admin_pool: Pool) -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from veil.tenants import TenantSettings
+
+    with pytest.raises(ValidationError):
+        TenantSettings.set_operators(admin_pool, "tenant-a", {"US_SSN": {"type": "shred"}})
+    with pytest.raises(ValueError, match="entity types or DEFAULT"):
+        TenantSettings.set_operators(admin_pool, "tenant-a", {"NOPE": {"type": "redact"}})

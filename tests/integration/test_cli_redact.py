@@ -96,3 +96,15 @@ def test_output_dir_and_a_key_file_make_hashes_repeatable(tmp_path: Path) -> Non
     one, two = ((tmp_path / run / "in.txt").read_text() for run in ("one", "two"))
     assert one == two
     assert SSN not in one
+
+
+def test_a_progress_bar_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.txt"
+    source.write_text(f"ssn {SSN}\n" * 1000)
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    assert main(["redact", str(source), "-o", str(tmp_path / "out.txt"), "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "in.txt: 100%" in err  # tqdm's bar, labeled with the file
+    assert SSN not in err

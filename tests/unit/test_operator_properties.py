@@ -9,11 +9,13 @@ from hypothesis import strategies as st
 from veil.detection import default_engine
 from veil.redaction.operators import (
     AnyOperator,
+    Encrypt,
     Hash,
     Keep,
     Mask,
     Pseudonymize,
     Redact,
+    RedactionContext,
     Replace,
     redaction,
 )
@@ -29,6 +31,7 @@ OPERATORS: list[AnyOperator] = [
     Hash(),
     Pseudonymize(),
     Pseudonymize(stable=True),
+    Encrypt(),  # a stand-in cipher here; the KMS path is tests/api/test_reidentify.py
     Keep(),
 ]
 KEY = b"k" * 32
@@ -44,7 +47,8 @@ def test_each_operator_on_every_type_keeps_offsets_and_surroundings(
 ) -> None:
     text = "\n".join(f"{n}\n{sentence}" for n, (sentence, _, _) in parts)
     entities = default_engine().analyze(text)
-    redacted, replacements = redaction(text, entities, {"DEFAULT": operator}, KEY)
+    context = RedactionContext(KEY, encrypt=lambda kind, value: f"<ENCRYPTED:{kind}:{value[::-1]}>")
+    redacted, replacements = redaction(text, entities, {"DEFAULT": operator}, KEY, context)
     # Entities slice the original; replacements slice the output, in the same order.
     assert [r.entity for r in replacements] == sorted(entities, key=lambda e: e.start)
     out_cursor = in_cursor = 0
@@ -56,6 +60,8 @@ def test_each_operator_on_every_type_keeps_offsets_and_surroundings(
         new = redacted[r.start : r.end]
         if isinstance(operator, Keep):
             assert new == value
+        elif isinstance(operator, Encrypt):
+            assert new == f"<ENCRYPTED:{r.entity.type}:{value[::-1]}>"
         elif not isinstance(operator, Mask) or operator.chars_to_mask is None:
             assert value not in new
         out_cursor, in_cursor = r.end, r.entity.end

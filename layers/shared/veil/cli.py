@@ -146,6 +146,12 @@ def build_parser() -> argparse.ArgumentParser:
     switch.add_argument("--enable", dest="enabled", action="store_true", default=None)
     switch.add_argument("--disable", dest="enabled", action="store_false")
     reidentify.set_defaults(run=_tenant_reidentify)
+    policy = tenant_commands.add_parser(
+        "operators", help="show or set a tenant's default operators (JSON, as in requests)"
+    )
+    policy.add_argument("tenant")
+    policy.add_argument("--set", dest="operators", help='e.g. {"CREDIT_CARD": {"type": "mask"}}')
+    policy.set_defaults(run=_tenant_operators)
 
     audit = commands.add_parser("audit", help="the audit trail (DATABASE_URL = owner role)")
     audit_commands = audit.add_subparsers(dest="audit", required=True)
@@ -352,6 +358,26 @@ def _tenant_reidentify(args: argparse.Namespace) -> int:
             TenantSettings.set_reidentify(pool, args.tenant, args.enabled)
         enabled = TenantSettings(pool).reidentify_enabled(args.tenant)
     print(f"{args.tenant}: re-identification {'on' if enabled else 'off'}")
+    return 0
+
+
+def _tenant_operators(args: argparse.Namespace) -> int:
+    import json
+
+    from pydantic import ValidationError
+
+    from veil.database.pool import open_pool
+    from veil.tenants import TenantSettings
+
+    with open_pool(_database_url(), size=1) as pool:
+        if args.operators is not None:
+            try:
+                TenantSettings.set_operators(pool, args.tenant, json.loads(args.operators))
+            except (ValueError, ValidationError) as error:
+                sys.exit(f"veil: invalid operators: {error}")
+        chosen = TenantSettings(pool).operators(args.tenant)
+    shown = {k: v.model_dump() for k, v in chosen.items()}
+    print(f"{args.tenant}: {json.dumps(shown) if shown else 'no defaults (replace with <TYPE>)'}")
     return 0
 
 

@@ -1,16 +1,21 @@
 """What each tenant chose: its detection providers, the browser origins that may read its
-responses, and whether encrypted values may be re-identified. Cached per execution
+responses, its default operators, and whether encrypted values may be re-identified.
+Cached per execution
 environment; while the database is away the last known choice stands."""
 
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
 
 import psycopg
+from psycopg.types.json import Jsonb
+from pydantic import TypeAdapter
 
 from veil.database.pool import Pool, default_pool
+from veil.detection.entities import EntityType
 from veil.observability import logger
+from veil.redaction.operators import DEFAULT, AnyOperator, Operator
 
 DEFAULT_PROVIDERS = frozenset({"local"})
 
@@ -20,9 +25,11 @@ class TenantChoices:
     providers: frozenset[str]  # the local engine always among them
     allowed_origins: frozenset[str]  # browser origins that may read responses (CORS)
     reidentify_enabled: bool  # POST /v1/reidentify may decrypt this tenant's values
+    operators: Mapping[str, AnyOperator]  # defaults for types a request does not name
 
 
-DEFAULT_CHOICES = TenantChoices(DEFAULT_PROVIDERS, frozenset(), False)
+DEFAULT_CHOICES = TenantChoices(DEFAULT_PROVIDERS, frozenset(), False, {})
+OPERATORS = TypeAdapter(dict[str, Operator])
 
 
 class TenantSettings:
@@ -46,6 +53,9 @@ class TenantSettings:
     def reidentify_enabled(self, tenant_id: str) -> bool:
         return self._choices(tenant_id).reidentify_enabled
 
+    def operators(self, tenant_id: str) -> Mapping[str, AnyOperator]:
+        return self._choices(tenant_id).operators
+
     def _choices(self, tenant_id: str) -> TenantChoices:
         cached = self._cache.get(tenant_id)
         if cached is not None and self._clock() - cached[1] < self._ttl_s:
@@ -53,8 +63,8 @@ class TenantSettings:
         try:
             with self._pool.connection() as conn:
                 row = conn.execute(
-                    "SELECT providers, allowed_origins, reidentify_enabled FROM tenant_settings"
-                    " WHERE tenant_id = %s",
+                    "SELECT providers, allowed_origins, reidentify_enabled, operators"
+                    " FROM tenant_settings WHERE tenant_id = %s",
                     (tenant_id,),
                 ).fetchone()
         except psycopg.Error:
@@ -63,7 +73,10 @@ class TenantSettings:
         choices = DEFAULT_CHOICES
         if row:
             choices = TenantChoices(
-                frozenset(row[0]) | DEFAULT_PROVIDERS, frozenset(row[1]), row[2]
+                frozenset(row[0]) | DEFAULT_PROVIDERS,
+                frozenset(row[1]),
+                row[2],
+                OPERATORS.validate_python(row[3]),  # validated when set
             )
         self._cache[tenant_id] = (choices, self._clock())
         return choices
@@ -89,6 +102,21 @@ class TenantSettings:
                 " ON CONFLICT (tenant_id) DO UPDATE SET allowed_origins ="
                 " EXCLUDED.allowed_origins, updated_at = now()",
                 (tenant_id, sorted(set(origins))),
+            )
+
+    @staticmethod
+    def set_operators(pool: Pool, tenant_id: str, operators: Mapping[str, object]) -> None:
+        """Owner only: the tenant's default operators, validated like a request's."""
+        chosen = OPERATORS.validate_python(operators)
+        if any(k != DEFAULT and k not in EntityType for k in chosen):
+            raise ValueError("operators may be named only by entity types or DEFAULT")
+        stored = {k: v.model_dump() for k, v in chosen.items()}
+        with pool.connection() as conn:
+            conn.execute(
+                "INSERT INTO tenant_settings (tenant_id, operators) VALUES (%s, %s)"
+                " ON CONFLICT (tenant_id) DO UPDATE SET operators = EXCLUDED.operators,"
+                " updated_at = now()",
+                (tenant_id, Jsonb(stored)),
             )
 
     @staticmethod

@@ -72,12 +72,15 @@ class RedactionService:
     def redact(self, request: RedactRequest, caller: Principal, request_id: str) -> RedactResponse:
         started = time.perf_counter()
         hash_key = self._keys.key(caller.tenant_id, KeyPurpose.HASH_OPERATOR)
+        # The tenant's defaults, then the request's: a type the request names, or its
+        # DEFAULT for the types the tenant leaves to it.
+        operators = {**self._tenants.operators(caller.tenant_id), **request.operators}
         # One context for the whole request: a value gets the same pseudonym in every
         # string of a document.
-        context = RedactionContext(hash_key, self._encrypt_for(caller, request.operators))
+        context = RedactionContext(hash_key, self._encrypt_for(caller, operators))
 
         def transform(text: str, entities: list[Entity]) -> str:
-            return redaction(text, entities, request.operators, hash_key, context)[0]
+            return redaction(text, entities, operators, hash_key, context)[0]
 
         try:
             pieces, result = self._scan(request, caller, transform)
