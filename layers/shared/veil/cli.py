@@ -386,7 +386,7 @@ def _tenant_keys() -> "TenantKeys":
     from veil.tenant_keys import TenantKeys
 
     try:
-        return TenantKeys(Settings().master_key_bytes())
+        return TenantKeys(Settings().master_keys())
     except RuntimeError as error:
         sys.exit(f"veil: {error}")
 

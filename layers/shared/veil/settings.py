@@ -1,18 +1,24 @@
 """Service configuration, read once from the environment and validated at cold start.
 
 In AWS the secrets come from Secrets Manager by ARN (`VEIL_MASTER_KEY_SECRET_ARN`,
-`VEIL_DATABASE_SECRET_ARN`); locally and in tests they are given directly
-(`VEIL_MASTER_KEY`, `DATABASE_URL`).
+`VEIL_DATABASE_SECRET_ARN`) or, for the master key, an SSM SecureString
+(`VEIL_MASTER_KEY_PARAMETER`); locally and in tests they are given directly
+(`VEIL_MASTER_KEY`, `DATABASE_URL`; `veil serve` keeps its key in a 0600 file).
 """
 
 import json
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from urllib.parse import quote
 
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from veil.tenant_keys import MasterKeys
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.parameters import SecretsProvider
 
 
 class Settings(BaseSettings):
@@ -24,7 +30,9 @@ class Settings(BaseSettings):
     database_secret_arn: str | None = None
     database_host: str | None = None  # e.g. the RDS Proxy endpoint; else the secret's host
     master_key: SecretStr | None = None  # hex, at least 32 bytes
-    master_key_secret_arn: str | None = None
+    master_key_previous: SecretStr | None = None  # hex; the old key during a rotation
+    master_key_secret_arn: str | None = None  # Secrets Manager: AWSCURRENT and AWSPREVIOUS
+    master_key_parameter: str | None = None  # SSM SecureString name; `{name}/previous` too
     # Where audit events wait while PostgreSQL is unreachable: an SQS queue in AWS, a
     # directory locally. With neither, such a call fails with 503.
     audit_spool_queue_url: str | None = None
@@ -48,20 +56,77 @@ class Settings(BaseSettings):
         raise RuntimeError("no database configured: set DATABASE_URL or VEIL_DATABASE_SECRET_ARN")
 
     def master_key_bytes(self) -> bytes:
+        return self.master_keys().current
+
+    def master_keys(self) -> MasterKeys:
+        """The current master key and, during a rotation, the previous one. AWS sources are
+        read through Powertools' cache (5 minutes), so a rotation takes over without a
+        deployment."""
         if self.master_key is not None:
-            return bytes.fromhex(self.master_key.get_secret_value())
+            previous = self.master_key_previous
+            return MasterKeys(
+                bytes.fromhex(self.master_key.get_secret_value()),
+                bytes.fromhex(previous.get_secret_value()) if previous else None,
+            )
         if self.master_key_secret_arn is not None:
-            return bytes.fromhex(_secret_string(self.master_key_secret_arn).strip())
+            arn = self.master_key_secret_arn
+            previous_hex = _secret_stage(arn, "AWSPREVIOUS")
+            return MasterKeys(
+                bytes.fromhex(_secret_string(arn).strip()),
+                bytes.fromhex(previous_hex.strip()) if previous_hex else None,
+            )
+        if self.master_key_parameter is not None:
+            name = self.master_key_parameter
+            current_hex = _parameter_string(name)
+            if current_hex is None:
+                raise RuntimeError(f"the SSM parameter {name} does not exist")
+            previous_hex = _parameter_string(f"{name}/previous")
+            return MasterKeys(
+                bytes.fromhex(current_hex.strip()),
+                bytes.fromhex(previous_hex.strip()) if previous_hex else None,
+            )
         raise RuntimeError(
-            "no master key configured: set VEIL_MASTER_KEY or VEIL_MASTER_KEY_SECRET_ARN"
+            "no master key configured: set VEIL_MASTER_KEY, VEIL_MASTER_KEY_SECRET_ARN or"
+            " VEIL_MASTER_KEY_PARAMETER"
         )
 
 
 def _secret_string(arn: str) -> str:
+    """A Secrets Manager secret's AWSCURRENT value, cached 5 minutes by Powertools."""
     # Imported here: only the AWS path pays for it at cold start.
     from aws_lambda_powertools.utilities.parameters import get_secret
 
     return str(get_secret(arn, max_age=300))
+
+
+def _secret_stage(arn: str, stage: str) -> str | None:
+    """Another stage of the secret (AWSPREVIOUS); None when it has none (before a first
+    rotation). Powertools caches by name alone, so the stage gets a provider of its own:
+    through the shared one it would be served the cached AWSCURRENT value."""
+    from aws_lambda_powertools.utilities.parameters.exceptions import GetParameterError
+
+    try:
+        return str(_stage_provider(stage).get(arn, max_age=300, VersionStage=stage))
+    except GetParameterError:
+        return None
+
+
+@cache
+def _stage_provider(stage: str) -> "SecretsProvider":
+    from aws_lambda_powertools.utilities.parameters import SecretsProvider
+
+    return SecretsProvider()
+
+
+def _parameter_string(name: str) -> str | None:
+    """An SSM SecureString, decrypted and cached 5 minutes; None when it does not exist."""
+    from aws_lambda_powertools.utilities.parameters import get_parameter
+    from aws_lambda_powertools.utilities.parameters.exceptions import GetParameterError
+
+    try:
+        return str(get_parameter(name, decrypt=True, max_age=300))
+    except GetParameterError:
+        return None
 
 
 def _conninfo_from_rds_secret(secret: str, host: str | None) -> str:

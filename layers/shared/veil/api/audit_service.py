@@ -59,9 +59,13 @@ class AuditQueryService:
 
     def search(self, caller: Principal, request: AuditSearchRequest, request_id: str) -> AuditPage:
         started = time.perf_counter()
-        key = self._keys.key(caller.tenant_id, KeyPurpose.AUDIT_FINGERPRINT)
         types = [request.entity_type] if request.entity_type else list(EntityType)
-        fingerprints = [fingerprint(key, t, request.value) for t in types]
+        # Every key that verifies: events fingerprinted before a rotation are found too.
+        fingerprints = [
+            fingerprint(key, t, request.value)
+            for key in self._keys.keys(caller.tenant_id, KeyPurpose.AUDIT_FINGERPRINT)
+            for t in types
+        ]
         rows = self._queries.with_fingerprints(caller.tenant_id, fingerprints, request.limit)
         details: dict[str, object] = {
             "entity_type": str(request.entity_type) if request.entity_type else None,

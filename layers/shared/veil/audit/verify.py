@@ -8,7 +8,7 @@ which catches a deleted tail. Chains cut by retention start from the anchor that
 retention event recorded.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -78,8 +78,8 @@ def verify_chains(
         seen = set()
         for tenant_id, rows in groupby(cursor, key=lambda r: str(r["tenant_id"])):
             seen.add(tenant_id)
-            chain_key = keys.key(tenant_id, KeyPurpose.AUDIT_CHAIN)
-            result = _walk(tenant_id, rows, chain_key, anchors.get(tenant_id, {}), since, report)
+            chain_keys = keys.keys(tenant_id, KeyPurpose.AUDIT_CHAIN)
+            result = _walk(tenant_id, rows, chain_keys, anchors.get(tenant_id, {}), since, report)
             if isinstance(result, ChainBreak):
                 report.breaks.append(result)
                 continue
@@ -101,7 +101,7 @@ def verify_chains(
 def _walk(
     tenant_id: str,
     rows: Iterable[dict[str, Any]],
-    chain_key: bytes,
+    chain_keys: Sequence[bytes],
     anchors: dict[int, bytes],
     since: datetime | None,
     report: ChainReport,
@@ -127,7 +127,8 @@ def _walk(
             return ChainBreak(
                 tenant_id, expected, BreakKind.DELETED, f"seq {expected} to {seq - 1} missing"
             )
-        if link_hash(chain_key, row) != stored:
+        # Rows chained before a master-key rotation verify with the previous key.
+        if all(link_hash(key, row) != stored for key in chain_keys):
             return ChainBreak(tenant_id, seq, BreakKind.CHANGED, "the row does not match its hash")
         if bytes(row["prev_hash"]) != prev:
             return ChainBreak(

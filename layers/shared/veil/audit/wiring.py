@@ -12,7 +12,7 @@ from veil.tenant_keys import TenantKeys
 
 @cache
 def default_tenant_keys() -> TenantKeys:
-    return TenantKeys(get_settings().master_key_bytes())
+    return TenantKeys(get_settings().master_keys)  # read through the cache on each use
 
 
 @cache
