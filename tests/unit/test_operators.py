@@ -1,3 +1,5 @@
+from base64 import urlsafe_b64decode
+
 import pytest
 
 from veil.detection import Entity, EntityType, default_engine
@@ -80,3 +82,15 @@ def test_keep_leaves_the_value(entities: list[Entity]) -> None:
     assert redact(TEXT, entities, {"EMAIL_ADDRESS": Keep()}, KEY) == (
         "card <CREDIT_CARD>, mail jane@example.com."
     )
+
+
+def test_hash_encodings_and_truncation() -> None:
+    text = "ssn 536-22-8174"
+    entities = default_engine().analyze(text)
+    full = redact(text, entities, {"DEFAULT": Hash()}, KEY)[4:]
+    assert len(full) == 64
+    assert int(full, 16) >= 0
+    b64 = redact(text, entities, {"DEFAULT": Hash(encoding="base64")}, KEY)[4:]
+    assert len(b64) == 43
+    assert urlsafe_b64decode(b64 + "=") == bytes.fromhex(full)
+    assert redact(text, entities, {"DEFAULT": Hash(length=16)}, KEY)[4:] == full[:16]

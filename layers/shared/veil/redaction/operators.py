@@ -5,6 +5,7 @@ The configuration models double as the request schema, so the API and the CLI ac
 same operator objects: `{"type": "mask", "chars_to_mask": 12, "from_end": false}`.
 """
 
+from base64 import urlsafe_b64encode
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -82,12 +83,18 @@ class Redact(_OperatorModel):
 
 
 class Hash(_OperatorModel):
-    """HMAC-SHA256 of the value with the tenant's key: equal values give equal digests."""
+    """HMAC-SHA256 of the value with the tenant's key: equal values give equal digests.
+    Hex (64 characters) or base64url (43), optionally cut to `length` characters."""
 
     type: Literal["hash"] = "hash"
+    encoding: Literal["hex", "base64"] = "hex"
+    length: int | None = Field(default=None, ge=8, le=64)
 
     def apply(self, entity: Entity, value: str, context: RedactionContext) -> str:
-        return fingerprint(context.hash_key, entity.type, value)
+        digest = fingerprint(context.hash_key, entity.type, value)
+        if self.encoding == "base64":
+            digest = urlsafe_b64encode(bytes.fromhex(digest)).decode().rstrip("=")
+        return digest[: self.length]
 
 
 class Pseudonymize(_OperatorModel):
