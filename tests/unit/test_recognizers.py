@@ -158,6 +158,7 @@ def test_finds_value(text: str, entity_type: EntityType, value: str) -> None:
         "The Quick Brown Fox",
         "born Augusta 12, 1990",  # a month's first letters in a name once crashed the check
         "Title: Customer Success Team",  # a capitalised label word inside a phrase
+        "version 612 53 70 69",  # digit groups with no phone label
     ],
 )
 def test_ignores_decoy(text: str) -> None:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W\d_]+")
+_CLAUSE_END = re.compile(r"[\n,;]")
 WORDS_BEFORE = 6
 WORDS_AFTER = 3
 _CHARS_BEFORE = 64
@@ -39,9 +40,9 @@ def nearby_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]
         # The value begins its line: the line above is its label ("Best regards,\nJane Doe").
         line_start = window.rfind("\n", 0, line_start - 1) + 1
     before = _WORD.findall(window[line_start:].lower().replace(".", ""))
-    window = text[end : end + _CHARS_AFTER]
-    line_end = window.find("\n")
-    after = _WORD.findall(window[: len(window) if line_end < 0 else line_end].lower())
+    # After the value, up to the end of its line or clause: in "NHS no. 815 692 4770, tel
+    # +61 …" the "tel" labels the next value, not this one.
+    after = _WORD.findall(_CLAUSE_END.split(text[end : end + _CHARS_AFTER], 1)[0].lower())
     return before[::-1][:WORDS_BEFORE], after[:WORDS_AFTER]
 
 
@@ -57,15 +58,37 @@ class NearbyWords:
     """`nearby_words` for one text, remembered per span: the same digit run is a candidate
     of several recognizers (passport, licence, account, compact SSN …)."""
 
-    __slots__ = ("_seen", "_text")
+    __slots__ = ("_lines", "_seen", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._seen: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+        self._lines: dict[int, frozenset[str]] = {}
 
     def around(self, start: int, end: int) -> tuple[list[str], list[str]]:
         key = (start, end)
         found = self._seen.get(key)
         if found is None:
             found = self._seen[key] = nearby_words(self._text, start, end)
+        return found
+
+    def any_near(self, words: frozenset[str], start: int, end: int) -> bool:
+        """Whether any of `words` stands on the match's lines or the line above: a quick
+        test, looser than `nearest` (it also sees words inside the match, like the "Dear"
+        of "Dear Remigio Cortés"), that rules out candidates before their validator runs."""
+        return not words.isdisjoint(self._words_of_line(start)) or not words.isdisjoint(
+            self._words_of_line(end)
+        )
+
+    def _words_of_line(self, at: int) -> frozenset[str]:
+        """The words of the line holding `at` and of the line above it (dots dropped)."""
+        line_start = self._text.rfind("\n", 0, at) + 1
+        found = self._lines.get(line_start)
+        if found is None:
+            above = self._text.rfind("\n", 0, max(0, line_start - 1)) + 1
+            line_end = self._text.find("\n", at)
+            span = self._text[above : len(self._text) if line_end < 0 else line_end]
+            found = self._lines[line_start] = frozenset(
+                _WORD.findall(span.lower().replace(".", ""))
+            )
         return found

@@ -92,6 +92,8 @@ class Engine:
             byte_start, byte_end = match.span()
             position = byte_end if byte_end > byte_start else byte_start + 1
             start, end = offsets.char_of_byte(byte_start), offsets.char_of_byte(byte_end)
+            if recognizer.needs_context and not words.any_near(recognizer.context, start, end):
+                continue  # cheaper than the validator; most such candidates stop here
             if recognizer.validate is not None:
                 span = recognizer.validate(text[start:end])
                 if span is None:

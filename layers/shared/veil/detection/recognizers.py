@@ -52,7 +52,9 @@ _NOT_PERSONAL = words(
     "order orders invoice tracking isbn sku serial ref reference ticket case build version po "
     "shipment parcel item product transaction txn confirmation receipt part model batch lot"
 )
-_PHONE = words("phone tel telephone mobile cell call fax contact whatsapp sms text ring dial")
+_PHONE = words(
+    "phone phones tel telephone mobile cell call fax contact whatsapp sms text ring dial reach"
+)
 _SSN = words("ssn ssns social security")
 _BIRTH = words("born birth dob birthday birthdate bday")
 
@@ -172,6 +174,18 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         0.7,
         validators.phone_number("US"),
         context=_PHONE,
+        against=_NOT_PERSONAL,
+    ),
+    Recognizer(
+        # National formats without a trunk 0 (Spanish numbers, Italian mobiles), found only
+        # where a label says "phone": alone they are digit groups like any other.
+        "phone_labeled",
+        EntityType.PHONE_NUMBER,
+        r"[1-9][0-9]{1,3}(?:[ .\-][0-9]{2,4}){2,4}",
+        0.45,
+        validators.labeled_phone_number,
+        context=_PHONE,
+        needs_context=True,
         against=_NOT_PERSONAL,
     ),
     Recognizer(

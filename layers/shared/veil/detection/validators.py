@@ -249,6 +249,19 @@ def national_phone_number(value: str) -> Span | None:
     return None
 
 
+# Countries whose numbers are written without a trunk prefix, or whose mobiles are.
+LABELED_REGIONS = ("ES", "IT", "US", "PT", "PL", "GR", "DK", "NO")
+
+
+def labeled_phone_number(value: str) -> Span | None:
+    for run in shorter_runs(value, 8):
+        for region in LABELED_REGIONS:
+            found = _phone_in(run, region)
+            if found is not None:
+                return found
+    return None
+
+
 def _phone_in(value: str, region: str) -> Span | None:
     """The whole run, when it is a valid number of its country (parse + validity: the
     matcher that searches inside a text costs several times more, and the run is already
