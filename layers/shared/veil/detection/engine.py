@@ -93,7 +93,12 @@ class Engine:
             position = byte_end if byte_end > byte_start else byte_start + 1
             start, end = offsets.char_of_byte(byte_start), offsets.char_of_byte(byte_end)
             if recognizer.needs_context and not words.any_near(recognizer.context, start, end):
-                continue  # cheaper than the validator; most such candidates stop here
+                # Cheaper than the validator, and no later match on this line can have a
+                # supporting word either (these patterns never span lines): skip the line.
+                line_end = text.find("\n", end)
+                line_end = len(text) if line_end < 0 else line_end
+                position = max(position, offsets.byte_of_char(line_end))
+                continue
             if recognizer.validate is not None:
                 span = recognizer.validate(text[start:end])
                 if span is None:
