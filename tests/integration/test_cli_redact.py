@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from veil.batch import formats
-from veil.cli import EXIT_FOUND, EXIT_INPUT, EXIT_USAGE, main
+from veil.batch.command import EXIT_FOUND, EXIT_INPUT, EXIT_USAGE
+from veil.cli import main
 
 SSN, CARD, EMAIL = "536-22-8174", "4111111111111111", "jane@example.com"
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from veil.auth import ApiKeyStore, Scope
+from veil.batch.command import add_redact_command
 
 if TYPE_CHECKING:
-    from veil.api.models import RedactRequest
     from veil.tenant_keys import TenantKeys
 
 EXAMPLE_TEXT = "Contact jane.doe@example.com, card 4111 1111 1111 1111, SSN 536-22-8174."
@@ -27,46 +27,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return result
 
 
-# Exit codes of `veil redact`, for scripts (docs/cli.md).
-EXIT_FOUND = 1  # with --fail-on-findings: personal data was found (and redacted)
-EXIT_USAGE = 2  # argparse's own code for bad arguments
-EXIT_INPUT = 3  # an input could not be read or parsed
-
-
-def _add_redact(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    from veil.batch.runner import default_workers
-
-    redact = commands.add_parser(
-        "redact",
-        help="redact text, JSON Lines and CSV files offline with the local engine",
-        description="Redact files (standard input when none) with the local engine; the "
-        "format follows the file's suffix (.jsonl, .ndjson, .csv; anything else is text).",
-    )
-    redact.add_argument("files", nargs="*", type=Path)
-    redact.add_argument("--format", choices=["text", "jsonl", "csv"], help="override the suffix")
-    redact.add_argument("-o", "--output", type=Path, help="output file (one input; default stdout)")
-    redact.add_argument("--output-dir", type=Path, help="one redacted copy per input, same name")
-    redact.add_argument("--operators", help='JSON as in the API ({"DEFAULT": …}), or @FILE')
-    redact.add_argument("--entities", help="comma-separated types (default: all)")
-    redact.add_argument("--score-threshold", type=float, default=0.0)
-    redact.add_argument("--allow", action="append", default=[], help="a value never redacted")
-    redact.add_argument("--workers", type=int, default=default_workers(), help="processes")
-    redact.add_argument(
-        "--key-file",
-        type=Path,
-        help="key for hash and stable pseudonyms (mode 0600); default: a new key per run",
-    )
-    redact.add_argument(
-        "--fail-on-findings", action="store_true", help=f"exit {EXIT_FOUND} if anything was found"
-    )
-    redact.set_defaults(run=_redact_files)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="veil", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    _add_redact(commands)
+    add_redact_command(commands)
 
     serve = commands.add_parser("serve", help="run the API locally on an HTTP port")
     serve.add_argument("--host", default="127.0.0.1")
@@ -442,88 +407,6 @@ def _partitions(args: argparse.Namespace) -> int:
         names = sorted(monthly_partitions(conn))
     print(f"{len(names)} monthly partition(s): {names[0]} .. {names[-1]}")
     return 0
-
-
-def _redact_files(args: argparse.Namespace) -> int:
-    from veil.batch.formats import Format, InputError
-    from veil.batch.runner import run
-
-    try:
-        request = _redaction_options(args)
-        inputs, outputs = _destinations(args.files, args.output, args.output_dir)
-        key = _hash_key(args.key_file)
-    except ValueError as error:
-        print(f"veil redact: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        summary = run(
-            inputs,
-            outputs,
-            Format(args.format) if args.format else None,
-            request.options(),
-            request.operators,
-            key,
-            max(1, args.workers),
-        )
-    except (InputError, OSError, UnicodeDecodeError) as error:
-        # Where, never what: the message of a decoding error quotes no text.
-        print(f"veil redact: {type(error).__name__}: {error}", file=sys.stderr)
-        return EXIT_INPUT
-    for line in summary.lines():
-        print(line, file=sys.stderr)
-    return EXIT_FOUND if args.fail_on_findings and summary.found else 0
-
-
-def _redaction_options(args: argparse.Namespace) -> "RedactRequest":
-    """The options as an API request body, validated by the same model."""
-    import json
-
-    from pydantic import ValidationError
-
-    from veil.api.models import RedactRequest
-
-    operators = args.operators or "{}"
-    if operators.startswith("@"):
-        operators = Path(operators[1:]).read_text()
-    body = {
-        "text": "",
-        "operators": json.loads(operators),
-        "score_threshold": args.score_threshold,
-        "allow_list": args.allow,
-    }
-    if args.entities:
-        body["entities"] = [e.strip() for e in args.entities.split(",") if e.strip()]
-    try:
-        return RedactRequest.model_validate(body)
-    except ValidationError as error:
-        where = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
-        )
-        raise ValueError(f"invalid options: {where}") from None
-
-
-def _destinations(
-    files: list[Path], output: Path | None, output_dir: Path | None
-) -> tuple[list[Path | None], list[Path | None]]:
-    inputs: list[Path | None] = list(files) or [None]
-    if len(inputs) > 1 and output_dir is None:
-        raise ValueError("several inputs need --output-dir")
-    if output_dir is not None:
-        output_dir.mkdir(parents=True, exist_ok=True)
-        names = [p.name if p else "stdin" for p in inputs]
-        return inputs, [output_dir / name for name in names]
-    return inputs, [output]
-
-
-def _hash_key(path: Path | None) -> bytes:
-    if path is None:
-        return os.urandom(32)
-    if path.stat().st_mode & 0o077:
-        raise ValueError(f"{path} is readable by others: chmod 600 it")
-    key = path.read_bytes().strip()
-    if len(key) < 32:
-        raise ValueError(f"{path} holds fewer than 32 bytes")
-    return key
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -5,7 +5,6 @@ processes); chunks go out and come back in input order through `Pool.imap`. A pr
 bar (tqdm) is drawn on standard error when it is a terminal.
 """
 
-import os
 import sys
 import time
 from collections import Counter
@@ -127,7 +126,3 @@ def _progress(source: Path | None) -> Any:
         disable=not sys.stderr.isatty(),
         file=sys.stderr,
     )
-
-
-def default_workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
