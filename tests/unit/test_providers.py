@@ -41,6 +41,17 @@ def test_presidio_results_are_mapped_and_merged() -> None:
     ]
 
 
+def test_allow_list_and_threshold_apply_to_other_providers_findings_too() -> None:
+    with presidio_standin() as (url, _):
+        pipe = pipeline({"presidio": PresidioProvider(url)})
+        allowed = pipe.detect(TEXT, Options(allow_list=frozenset({"Jordan Avery"})), {"presidio"})
+        strict = pipe.detect(TEXT, Options(score_threshold=0.9), {"presidio"})
+    assert EntityType.PERSON not in {e.type for e in allowed.entities}
+    assert allowed.providers == ("local", "presidio")
+    # Presidio scores its finds 0.85 and the local engine this name 0.75: both below 0.9.
+    assert EntityType.PERSON not in {e.type for e in strict.entities}
+
+
 def test_a_provider_the_tenant_did_not_enable_is_not_called() -> None:
     with presidio_standin() as (url, behaviour):
         found = pipeline({"presidio": PresidioProvider(url)}).detect(TEXT, Options(), {"local"})

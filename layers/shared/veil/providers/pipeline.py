@@ -34,19 +34,18 @@ class DetectionPipeline:
         self.breakers = breakers
 
     def detect(self, text: str, options: Options, enabled: Collection[str]) -> Detection:
+        # The engine has applied the whole of `options`; other providers know only the
+        # types, so their findings get the threshold and the allow list here.
         found = self.local.analyze(text, options)
         answered, degraded = [self.local.name], False
+        others: list[Entity] = []
         for name in sorted(set(enabled) & self.others.keys()):
             try:
-                found = found + self.breakers.call(
-                    name, self.others[name].detect, text, options.entities
-                )
+                others += self.breakers.call(name, self.others[name].detect, text, options.entities)
                 answered.append(name)
             except (ProviderError, pybreaker.CircuitBreakerError):
                 degraded = True
-        kept = [e for e in found if e.score >= options.score_threshold]
-        return Detection(
-            drop_allowed(text, resolve_overlaps(kept), options.allow_list),
-            tuple(answered),
-            degraded,
-        )
+        if others:
+            kept = [e for e in others if e.score >= options.score_threshold]
+            found = resolve_overlaps(found + drop_allowed(text, kept, options.allow_list))
+        return Detection(found, tuple(answered), degraded)
