@@ -20,7 +20,25 @@ from veil.http.limits import MAX_BODY_BYTES, MAX_ENTITY_FILTERS, MAX_OPERATORS
 from veil.redaction.documents import FIELD_SELECTOR
 from veil.redaction.operators import DEFAULT, Operator
 
+# Field types shared with the Presidio-compatible shapes (veil.api.presidio_compat).
 type Term = Annotated[StrictStr, Field(min_length=1, max_length=detection.MAX_TERM_LENGTH)]
+type Terms = Annotated[list[Term], Field(max_length=detection.MAX_LIST_TERMS)]
+# A type alias cannot carry repr=False (pydantic ignores it there): every field of these
+# types that may hold personal data says it again, so no model repr shows the values.
+type PatternName = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.\-]{1,64}$")]
+type PatternRegex = Annotated[
+    StrictStr,
+    Field(
+        min_length=1,
+        max_length=detection.MAX_PATTERN_LENGTH,
+        description="RE2 syntax: no backreferences or lookaround.",
+    ),
+]
+type PatternScore = Annotated[float, Field(ge=0.0, le=1.0, strict=True)]
+type ContextWords = Annotated[
+    list[Annotated[str, Field(pattern=r"^[^\W\d_]{1,40}$")]],
+    Field(max_length=20, description="Words that raise the score when near a match."),
+]
 
 
 class AdHocPattern(BaseModel):
@@ -28,22 +46,11 @@ class AdHocPattern(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.\-]{1,64}$")]
+    name: PatternName
     type: EntityType = Field(description="The canonical type its matches are reported as.")
-    regex: Annotated[
-        StrictStr,
-        Field(
-            min_length=1,
-            max_length=detection.MAX_PATTERN_LENGTH,
-            description="RE2 syntax: no backreferences or lookaround.",
-            repr=False,
-        ),
-    ]
-    score: Annotated[float, Field(ge=0.0, le=1.0, strict=True)] = 0.8
-    context: Annotated[
-        list[Annotated[str, Field(pattern=r"^[^\W\d_]{1,40}$")]],
-        Field(max_length=20, description="Words that raise the score when near a match."),
-    ] = []
+    regex: Annotated[PatternRegex, Field(repr=False)]
+    score: PatternScore = 0.8
+    context: ContextWords = []
 
 
 class DenyListTerm(BaseModel):
@@ -86,12 +93,7 @@ class DetectRequest(BaseModel):
     language: Annotated[
         Literal["en"], Field(description="Only 'en' for now; others are refused with 422.")
     ] = "en"
-    allow_list: Annotated[
-        list[Term],
-        Field(
-            max_length=detection.MAX_LIST_TERMS, description="Values never reported.", repr=False
-        ),
-    ] = []
+    allow_list: Annotated[Terms, Field(description="Values never reported.", repr=False)] = []
     deny_list: Annotated[
         list[DenyListTerm],
         Field(max_length=detection.MAX_LIST_TERMS, description="Values always reported."),

@@ -24,9 +24,20 @@ from pydantic import (
     model_validator,
 )
 
-from veil.api.models import AdHocPattern, DenyListTerm, DetectRequest, DetectResponse
+from veil.api.models import (
+    AdHocPattern,
+    ContextWords,
+    DenyListTerm,
+    DetectRequest,
+    DetectResponse,
+    PatternName,
+    PatternRegex,
+    PatternScore,
+    Terms,
+)
 from veil.detection.engine import resolve_overlaps
 from veil.detection.entities import Entity, EntityType
+from veil.detection.options import MAX_PATTERNS
 from veil.http.limits import MAX_BODY_BYTES, MAX_ENTITY_FILTERS
 from veil.redaction.operators import DEFAULT, AnyOperator, Hash, Keep, Mask, Redact, Replace
 
@@ -63,23 +74,18 @@ class _Strict(BaseModel):
 
 
 class PatternSpec(_Strict):
-    name: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.\-]{1,64}$")]
-    regex: Annotated[StrictStr, Field(min_length=1, max_length=500, repr=False)]
-    score: Annotated[float, Field(ge=0.0, le=1.0, strict=True)] = 0.8
+    name: PatternName
+    regex: Annotated[PatternRegex, Field(repr=False)]
+    score: PatternScore = 0.8
 
 
 class AdHocRecognizer(_Strict):
     name: str = Field(max_length=64)
     supported_language: Literal["en"] = "en"
     supported_entity: PresidioEntityName
-    patterns: Annotated[list[PatternSpec], Field(max_length=10)] = []
-    deny_list: Annotated[
-        list[Annotated[StrictStr, Field(min_length=1, max_length=200)]],
-        Field(max_length=1000, repr=False),
-    ] = []
-    context: Annotated[
-        list[Annotated[str, Field(pattern=r"^[^\W\d_]{1,40}$")]], Field(max_length=20)
-    ] = []
+    patterns: Annotated[list[PatternSpec], Field(max_length=MAX_PATTERNS)] = []
+    deny_list: Annotated[Terms, Field(repr=False)] = []
+    context: ContextWords = []
 
 
 class AnalyzeRequest(_Strict):
@@ -90,11 +96,8 @@ class AnalyzeRequest(_Strict):
     )
     score_threshold: Annotated[float, Field(ge=0.0, le=1.0, strict=True)] = 0.0
     return_decision_process: StrictBool = False
-    ad_hoc_recognizers: Annotated[list[AdHocRecognizer], Field(max_length=10)] = []
-    allow_list: Annotated[
-        list[Annotated[StrictStr, Field(min_length=1, max_length=200)]],
-        Field(max_length=1000, repr=False),
-    ] = []
+    ad_hoc_recognizers: Annotated[list[AdHocRecognizer], Field(max_length=MAX_PATTERNS)] = []
+    allow_list: Annotated[Terms, Field(repr=False)] = []
     correlation_id: Annotated[str | None, Field(max_length=128)] = None
 
     _detect: DetectRequest = PrivateAttr()  # set by validation
