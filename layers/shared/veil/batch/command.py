@@ -9,7 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the engine and the API models load only when `veil redact` runs
+    from collections.abc import Mapping
+
     from veil.api.models import RedactRequest
+    from veil.redaction.operators import AnyOperator
 
 # Exit codes of `veil redact`, for scripts (docs/cli.md).
 EXIT_FOUND = 1  # with --fail-on-findings: personal data was found (and redacted)
@@ -63,7 +66,7 @@ def _redact_files(args: argparse.Namespace) -> int:
             outputs,
             Format(args.format) if args.format else None,
             request.options(),
-            request.operators,
+            _across_chunks(request.operators),
             key,
             max(1, args.workers),
         )
@@ -128,3 +131,15 @@ def _hash_key(path: Path | None) -> bytes:
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _across_chunks(operators: "Mapping[str, AnyOperator]") -> "dict[str, AnyOperator]":
+    """Files are redacted in chunks on several processes, each numbering from 1: counted
+    pseudonyms (`<EMAIL_ADDRESS_1>`) would give two different values one token. Keyed
+    tokens are the same for the same value in every chunk and differ between values."""
+    from veil.redaction.operators import Pseudonymize
+
+    return {
+        kind: Pseudonymize(stable=True) if isinstance(op, Pseudonymize) else op
+        for kind, op in operators.items()
+    }
