@@ -1,15 +1,20 @@
 """`make bench`: the detection engine's speed. Throughput over ~10 MB of the evaluation
-corpus's genres, latency percentiles for 1 KB, 10 KB and 100 KB documents, and hostile
-100 KB inputs against ordinary text of that size. One process, one core; prints markdown.
+corpus's genres, latency percentiles for 1 KB, 10 KB and 100 KB documents, hostile 100 KB
+inputs against ordinary text of that size, where the time goes (prefilter, scans, the
+rest), one RE2 Set of every pattern against the engine's packed Sets, and cold starts.
+One process, one core; prints markdown.
 """
 
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 
 from bench.corpus import generate
 from bench.documents import fixed_size_documents
 from veil.detection import default_engine
+from veil.detection.engine import Engine, _search_set
 
 
 def _timed(run: Callable[[], object]) -> float:
@@ -55,6 +60,46 @@ def main() -> None:
     for name, text in ADVERSARIAL.items():
         best = min(_timed(lambda t=text: engine.analyze(t)) for _ in range(3))
         print(f"| {name} | {best * 1000:.1f} | {best / typical_100k:.2f} |")
+    where_the_time_goes(engine, texts[:3000])
+    cold_starts()
+
+
+def where_the_time_goes(engine: Engine, texts: list[str]) -> None:
+    encoded = [t.encode() for t in texts]
+    megabytes = sum(map(len, encoded)) / 1e6
+    prefilter = _timed(lambda: [engine._matching(e) for e in encoded])
+    matched = [engine._matching(e) for e in encoded]
+
+    def scans() -> None:
+        for text, indices in zip(encoded, matched, strict=True):
+            for i in indices:
+                compiled, position = engine._compiled[i], 0
+                while (found := compiled.search(text, position)) is not None:
+                    start, end = found.span()
+                    position = end if end > start else start + 1
+
+    scanning = _timed(scans)
+    whole = _timed(lambda: [engine.analyze(t) for t in texts])
+    print(f"\nWhere the time goes over {megabytes:.1f} MB ({whole:.2f} s in all):\n")
+    print("| part | s | share |\n|---|---:|---:|")
+    rest = whole - prefilter - scanning
+    for name, seconds in (("prefilter Sets", prefilter), ("pattern scans", scanning),
+                          ("validation, context, entities (Python)", rest)):  # fmt: skip
+        print(f"| {name} | {seconds:.2f} | {seconds / whole:.0%} |")
+    one_set = _search_set(r.pattern for r in engine._recognizers)
+    single = _timed(lambda: [one_set.Match(e) for e in encoded])
+    print(
+        f"\nPrefilter: one RE2 Set of all {len(engine._recognizers)} patterns "
+        f"{megabytes / single:.2f} MB/s; the engine's {len(engine._prefilters)} packed Sets "
+        f"{megabytes / prefilter:.2f} MB/s."
+    )
+
+
+def cold_starts(runs: int = 3) -> None:
+    print("\nCold start, each in a new interpreter (ms):\n")
+    print("| import | build | first call | first name |\n|---:|---:|---:|---:|")
+    for _ in range(runs):
+        subprocess.run([sys.executable, "-m", "bench.cold_start"], check=True)
 
 
 if __name__ == "__main__":

@@ -72,7 +72,10 @@ class Engine:
             if options.wants(e.type)
         )
         kept = resolve_overlaps(e for e in found if e.score >= options.score_threshold)
-        return drop_allowed(text, resolve_overlaps(kept + repeats(text, kept)), options.allow_list)
+        recurring = repeats(text, kept)
+        if recurring:  # most texts have none: no second sort
+            kept = resolve_overlaps(kept + recurring)
+        return drop_allowed(text, kept, options.allow_list)
 
     def _scan(
         self,
