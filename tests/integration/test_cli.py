@@ -100,3 +100,24 @@ def test_tenant_cors_origins(owner: Database, capsys: pytest.CaptureFixture[str]
     assert capsys.readouterr().out.strip() == "web-tenant: https://a.example, https://b.example"
     with pytest.raises(SystemExit, match="scheme://host"):
         main(["tenants", "cors", "web-tenant", "--set", "https://a.example/path"])
+
+
+def test_tenant_reidentify_switch(owner: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tenants", "reidentify", "kms-tenant"]) == 0
+    assert capsys.readouterr().out.strip() == "kms-tenant: re-identification off"
+    assert main(["tenants", "reidentify", "kms-tenant", "--enable"]) == 0
+    assert capsys.readouterr().out.strip() == "kms-tenant: re-identification on"
+    assert main(["tenants", "reidentify", "kms-tenant", "--disable"]) == 0
+    assert capsys.readouterr().out.strip() == "kms-tenant: re-identification off"
+
+
+def test_tenant_default_operators(owner: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tenants", "operators", "ops-tenant"]) == 0
+    assert capsys.readouterr().out.strip() == "ops-tenant: no defaults (replace with <TYPE>)"
+    chosen = '{"CREDIT_CARD": {"type": "mask", "chars_to_mask": 12}}'
+    assert main(["tenants", "operators", "ops-tenant", "--set", chosen]) == 0
+    shown = capsys.readouterr().out.strip()
+    assert shown.startswith('ops-tenant: {"CREDIT_CARD": {"type": "mask"')
+    assert '"chars_to_mask": 12' in shown
+    with pytest.raises(SystemExit, match="invalid operators"):
+        main(["tenants", "operators", "ops-tenant", "--set", '{"US_SSN": {"type": "shred"}}'])

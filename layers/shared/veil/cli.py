@@ -7,10 +7,10 @@ import re
 import shlex
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from veil.auth import ApiKeyStore, Scope
 from veil.batch.command import add_redact_command
@@ -286,44 +286,44 @@ def _confirm(question: str) -> bool:
 
 
 def _tenant_providers(args: argparse.Namespace) -> int:
-    from veil.database.pool import open_pool
     from veil.tenants import TenantSettings
 
     known = {"local", "presidio", "comprehend"}
     if args.providers is not None and not set(args.providers) <= known:
         sys.exit(f"veil: providers are {', '.join(sorted(known))}")
-    with open_pool(_database_url(), size=1) as pool:
-        if args.providers is not None:
-            TenantSettings.set_providers(pool, args.tenant, args.providers)
-        enabled = TenantSettings(pool).providers(args.tenant)
-    print(f"{args.tenant}: {', '.join(sorted(enabled))}")
-    return 0
+    return _tenant_setting(
+        args.tenant,
+        args.providers,
+        TenantSettings.set_providers,
+        lambda chosen: chosen.providers(args.tenant),
+        lambda enabled: ", ".join(sorted(enabled)),
+    )
 
 
 def _tenant_cors(args: argparse.Namespace) -> int:
-    from veil.database.pool import open_pool
     from veil.tenants import TenantSettings
 
     if args.origins and not all(re.fullmatch(r"https?://[^/\s]+", o) for o in args.origins):
         sys.exit("veil: an origin is scheme://host[:port], nothing more")
-    with open_pool(_database_url(), size=1) as pool:
-        if args.origins is not None:
-            TenantSettings.set_allowed_origins(pool, args.tenant, args.origins)
-        allowed = TenantSettings(pool).allowed_origins(args.tenant)
-    print(f"{args.tenant}: {', '.join(sorted(allowed)) or 'no origins (no CORS)'}")
-    return 0
+    return _tenant_setting(
+        args.tenant,
+        args.origins,
+        TenantSettings.set_allowed_origins,
+        lambda chosen: chosen.allowed_origins(args.tenant),
+        lambda allowed: ", ".join(sorted(allowed)) or "no origins (no CORS)",
+    )
 
 
 def _tenant_reidentify(args: argparse.Namespace) -> int:
-    from veil.database.pool import open_pool
     from veil.tenants import TenantSettings
 
-    with open_pool(_database_url(), size=1) as pool:
-        if args.enabled is not None:
-            TenantSettings.set_reidentify(pool, args.tenant, args.enabled)
-        enabled = TenantSettings(pool).reidentify_enabled(args.tenant)
-    print(f"{args.tenant}: re-identification {'on' if enabled else 'off'}")
-    return 0
+    return _tenant_setting(
+        args.tenant,
+        args.enabled,
+        TenantSettings.set_reidentify,
+        lambda chosen: chosen.reidentify_enabled(args.tenant),
+        lambda enabled: f"re-identification {'on' if enabled else 'off'}",
+    )
 
 
 def _tenant_operators(args: argparse.Namespace) -> int:
@@ -331,18 +331,39 @@ def _tenant_operators(args: argparse.Namespace) -> int:
 
     from pydantic import ValidationError
 
+    from veil.tenants import TenantSettings
+
+    try:
+        return _tenant_setting(
+            args.tenant,
+            json.loads(args.operators) if args.operators is not None else None,
+            TenantSettings.set_operators,
+            lambda chosen: chosen.operators(args.tenant),
+            lambda ops: (
+                json.dumps({k: v.model_dump() for k, v in ops.items()})
+                if ops
+                else "no defaults (replace with <TYPE>)"
+            ),
+        )
+    except (ValueError, ValidationError) as error:
+        sys.exit(f"veil: invalid operators: {error}")
+
+
+def _tenant_setting(
+    tenant: str,
+    new_value: Any,
+    store: Callable[[Any, str, Any], None],
+    read: Callable[[Any], Any],
+    show: Callable[[Any], str],
+) -> int:
+    """Set one of a tenant's choices when a new value is given, then print what stands."""
     from veil.database.pool import open_pool
     from veil.tenants import TenantSettings
 
     with open_pool(_database_url(), size=1) as pool:
-        if args.operators is not None:
-            try:
-                TenantSettings.set_operators(pool, args.tenant, json.loads(args.operators))
-            except (ValueError, ValidationError) as error:
-                sys.exit(f"veil: invalid operators: {error}")
-        chosen = TenantSettings(pool).operators(args.tenant)
-    shown = {k: v.model_dump() for k, v in chosen.items()}
-    print(f"{args.tenant}: {json.dumps(shown) if shown else 'no defaults (replace with <TYPE>)'}")
+        if new_value is not None:
+            store(pool, tenant, new_value)
+        print(f"{tenant}: {show(read(TenantSettings(pool)))}")
     return 0
 
 
