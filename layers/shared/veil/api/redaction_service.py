@@ -99,16 +99,14 @@ class RedactionService:
     def reidentify(
         self, request: ReidentifyRequest, caller: Principal, request_id: str
     ) -> ReidentifyResponse:
-        """Encrypted values back to the originals, for a tenant that allows it; every
-        attempt is audited (who, when, how many values, how many did not decrypt)."""
+        """Encrypted values back to the originals, for a tenant that allows it. Refusals
+        are audited by the handler's rejection hook like every 4xx; this records the calls
+        that went through (who, when, how many values, how many did not decrypt)."""
         started = time.perf_counter()
         if self._encryptor is None:
             raise problems.operator_unavailable("encrypt")
         if not self._tenants.reidentify_enabled(caller.tenant_id):
-            self.record_rejection(
-                caller, request_id, Action.REIDENTIFY, 403, len(request.text.encode())
-            )
-            raise problems.reidentify_disabled()
+            raise problems.reidentify_disabled()  # audited as rejected by the handler's hook
         pieces, cursor, restored, failed = [], 0, 0, 0
         for token in self._encryptor.decrypt_all(caller.tenant_id, request.text):
             pieces.append(request.text[cursor : token.start])
@@ -165,7 +163,7 @@ class RedactionService:
         def visit(path: str | None, text: str) -> str:
             found = self._pipeline.detect(text, options, providers)
             out = transform(text, found.entities) if transform and found.entities else text
-            pieces.append(_Piece(path, text, found, out))
+            pieces.append(_Piece(path, text, text.encode(), found, out))
             return out
 
         if request.document is None:
@@ -188,7 +186,11 @@ class RedactionService:
         redacted, replacements = redaction(text, entities, operators, hash_key)
         given = Detection(list(entities), providers=(), degraded=False)
         self._record(
-            caller, request_id, Action.REDACT, [_Piece(None, text, given, redacted)], started
+            caller,
+            request_id,
+            Action.REDACT,
+            [_Piece(None, text, text.encode(), given, redacted)],
+            started,
         )
         return redacted, replacements
 
@@ -226,7 +228,7 @@ class RedactionService:
             action,
             Outcome.OK,
             200,
-            sum(len(p.text.encode()) for p in pieces),
+            sum(len(p.encoded) for p in pieces),
             sum(len(p.out.encode()) for p in pieces) if action is Action.REDACT else 0,
             (time.perf_counter() - started) * 1000,
             findings,
@@ -244,12 +246,13 @@ class _Piece:
 
     path: str | None
     text: str
+    encoded: bytes  # once: for the audit's byte count and the UTF-8/UTF-16 offsets
     found: Detection
     out: str
 
 
 def _entities_of(pieces: Sequence[_Piece]) -> list[DetectedEntity]:
-    return [e for p in pieces for e in _described(p.text, p.found.entities, p.path)]
+    return [e for p in pieces for e in _described(p)]
 
 
 def _providers_of(pieces: Sequence[_Piece]) -> dict[str, Any]:
@@ -257,11 +260,11 @@ def _providers_of(pieces: Sequence[_Piece]) -> dict[str, Any]:
     return {"providers": list(answered), "degraded": any(p.found.degraded for p in pieces)}
 
 
-def _described(text: str, entities: Sequence[Entity], path: str | None) -> list[DetectedEntity]:
-    offsets = OffsetMap(text, text.encode())
+def _described(piece: _Piece) -> list[DetectedEntity]:
+    offsets = OffsetMap(piece.text, piece.encoded)
     return [
         DetectedEntity(
-            path=path,
+            path=piece.path,
             type=e.type,
             start=e.start,
             end=e.end,
@@ -274,7 +277,7 @@ def _described(text: str, entities: Sequence[Entity], path: str | None) -> list[
                 else None
             ),
         )
-        for e in entities
+        for e in piece.found.entities
     ]
 
 
