@@ -4,7 +4,7 @@ the AWS Encryption SDK, through Powertools' data masking (no hand-rolled crypto)
 A token reads `<ENCRYPTED:US_SSN:AgV4…>`. The tenant and the type are the encryption
 context: a token decrypts only for the tenant that made it, and only as its own type.
 Data keys are cached for a few minutes (Powertools' default), so a request of many values
-makes few KMS calls. Tokens are long (~750 characters): the SDK's message format carries
+makes few KMS calls. Tokens are long (several hundred characters): the SDK's message carries
 the encrypted data key and a signature.
 """
 
