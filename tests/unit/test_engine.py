@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from veil.detection import Engine, Entity, EntityType, default_engine
-from veil.detection.engine import resolve_overlaps
+from veil.detection.engine import _searcher, resolve_overlaps
 from veil.detection.options import DEFAULT_OPTIONS, DenyTerm, Options, PatternError, custom_pattern
 from veil.detection.recognizers import RECOGNIZERS
 
@@ -196,3 +196,13 @@ def test_custom_patterns_and_deny_lists_run_on_text_no_builtin_pattern_matches()
     assert spans("code red", Options(deny_list=(DenyTerm("red", T.PASSWORD),))) == [
         (T.PASSWORD, "red")
     ]
+
+
+@given(st.text(alphabet="4a1 -.@é+0(", max_size=60), st.integers(0, 70))
+def test_the_engines_search_finds_what_re2s_search_finds(text: str, start: int) -> None:
+    encoded = text.encode()
+    start = min(start, len(encoded))
+    for recognizer, compiled in zip(RECOGNIZERS, default_engine()._compiled, strict=True):
+        found = compiled.search(encoded, start)
+        expected = found.span() if found else (-1, -1)
+        assert _searcher(compiled)(encoded, start, len(encoded)) == expected, recognizer.name

@@ -9,7 +9,7 @@ Everything is compiled once per process (`default_engine()`), never per call.
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 import re2
@@ -88,11 +88,12 @@ class Engine:
         options: Options,
     ) -> Iterable[Entity]:
         position = 0
-        while position < len(encoded):
-            match = compiled.search(encoded, position)
-            if match is None:
+        size = len(encoded)
+        search = _searcher(compiled)
+        while position < size:
+            byte_start, byte_end = search(encoded, position, size)
+            if byte_start < 0:
                 return
-            byte_start, byte_end = match.span()
             position = byte_end if byte_end > byte_start else byte_start + 1
             start, end = offsets.char_of_byte(byte_start), offsets.char_of_byte(byte_end)
             if recognizer.needs_context and not words.any_near(recognizer.context, start, end):
@@ -121,6 +122,18 @@ class Engine:
             entity = _weighed(recognizer, words, start, end, options.explain)
             if entity is not None:
                 yield entity
+
+
+def _searcher(compiled: re2._Regexp) -> Callable[[bytes, int, int], tuple[int, int]]:
+    """The span of the leftmost match in encoded[pos:endpos], or (-1, -1).
+
+    RE2's own call, beneath the wrapper: `_Regexp.search` builds a match object through a
+    generator on every call, 1.5 µs against 0.6 µs for the search itself, and a text makes
+    tens of calls per recognizer. (google-re2 is pinned; tests/unit/test_engine.py checks
+    the spans against `search`.)"""
+    match = compiled._regexp.Match
+    anchor = re2._Anchor.UNANCHORED
+    return lambda encoded, pos, endpos: match(anchor, encoded, pos, endpos)[0]
 
 
 # RE2 answers "which of these patterns occur" in one pass per Set, but the automaton of a

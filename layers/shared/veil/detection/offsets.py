@@ -2,50 +2,49 @@
 
 Clients in JavaScript, Java or Go slice strings in UTF-16 units or bytes; a code-point offset
 used there cuts in the wrong place and leaves data visible. Every entity therefore reports all
-three ranges. ASCII text (the common case) maps one to one and costs nothing.
+three ranges. ASCII text (the common case) maps one to one and costs nothing; other text costs
+in proportion to its non-ASCII characters (an accented name in an English ticket), not to its
+length.
 """
 
+import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
 
 
 class OffsetMap:
-    __slots__ = ("_astral", "_byte_starts", "_text")
+    __slots__ = ("_astral", "_char_at", "_extra", "_wide_bytes")
 
     def __init__(self, text: str, encoded: bytes) -> None:
-        self._text = text
+        # For each non-ASCII character, in order: its code-point index, the byte offset at
+        # which it starts, and the extra bytes (over one per character) up to its end.
+        self._char_at: list[int] = []
+        self._wide_bytes: list[int] = []
+        self._extra: list[int] = []
+        self._astral: list[int] = []
         if len(encoded) == len(text):
-            self._byte_starts: list[int] | None = None
-            self._astral: list[int] | None = None
             return
-        # Byte offset at which each code point starts, and the code-point indices of
-        # characters outside the BMP (each takes two UTF-16 units).
-        widths = [_utf8_width(ord(c)) for c in text]
-        self._byte_starts = [0, *accumulate(widths)]
-        self._astral = [i for i, c in enumerate(text) if ord(c) > 0xFFFF]
+        extra = 0
+        for found in _NON_ASCII.finditer(text):
+            index = found.start()
+            code_point = ord(found.group())
+            self._char_at.append(index)
+            self._wide_bytes.append(index + extra)
+            extra += 1 if code_point < 0x800 else 2 if code_point < 0x10000 else 3
+            self._extra.append(extra)
+            if code_point > 0xFFFF:  # two UTF-16 units
+                self._astral.append(index)
 
     def char_of_byte(self, byte_offset: int) -> int:
         """Code-point index of the character starting at `byte_offset` (a character boundary)."""
-        if self._byte_starts is None:
-            return byte_offset
-        return bisect_right(self._byte_starts, byte_offset) - 1
+        before = bisect_right(self._wide_bytes, byte_offset - 1)
+        return byte_offset - (self._extra[before - 1] if before else 0)
 
     def byte_of_char(self, index: int) -> int:
-        if self._byte_starts is None:
-            return index
-        return self._byte_starts[index]
+        before = bisect_left(self._char_at, index)
+        return index + (self._extra[before - 1] if before else 0)
 
     def utf16_of_char(self, index: int) -> int:
-        if not self._astral:
-            return index
-        return index + bisect_left(self._astral, index)
+        return index + bisect_left(self._astral, index) if self._astral else index
 
 
-def _utf8_width(code_point: int) -> int:
-    if code_point < 0x80:
-        return 1
-    if code_point < 0x800:
-        return 2
-    if code_point < 0x10000:
-        return 3
-    return 4
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")

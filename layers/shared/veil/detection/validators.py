@@ -17,6 +17,8 @@ from functools import wraps
 
 import phonenumbers
 
+from veil.detection import phones
+
 type Span = tuple[int, int]
 type Validator = Callable[[str], Span | None]
 
@@ -32,7 +34,11 @@ def whole(check: Callable[[str], bool]) -> Validator:
 
 
 def digits_of(value: str) -> str:
-    return "".join(c for c in value if c.isdigit())
+    return _NOT_DIGITS.sub("", value)
+
+
+# Patterns match ASCII digits only (RE2 on bytes), so validators never see other digits.
+_NOT_DIGITS = re.compile(r"[^0-9]+")
 
 
 def luhn_ok(digits: str) -> bool:
@@ -236,15 +242,9 @@ def national_phone_number(value: str) -> Span | None:
         if len(digits) > 13:
             continue
         for region in NATIONAL_REGIONS:
-            # Built from the digits rather than parsed: the parser's normalisation costs more
-            # than the validity check itself. Italy keeps its 0 in the number.
-            italian = region == "IT"
-            number = phonenumbers.PhoneNumber(
-                country_code=_COUNTRY_CODES[region],
-                national_number=int(digits if italian else digits[1:]),
-                italian_leading_zero=italian or None,
-            )
-            if phonenumbers.is_valid_number(number):
+            # The trunk 0 dropped, as a caller abroad would dial it; Italy keeps its 0.
+            nsn = digits if region == "IT" else digits[1:]
+            if phones.valid_number(_COUNTRY_CODES[region], nsn):
                 return (0, len(run))
     return None
 
@@ -255,26 +255,25 @@ LABELED_REGIONS = ("ES", "IT", "US", "PT", "PL", "GR", "DK", "NO")
 
 def labeled_phone_number(value: str) -> Span | None:
     for run in shorter_runs(value, 8):
-        for region in LABELED_REGIONS:
-            found = _phone_in(run, region)
-            if found is not None:
-                return found
+        digits = digits_of(run)  # the pattern starts with 1-9: never "+" or "00"
+        if len(digits) <= 17 and any(phones.valid_national(digits, r) for r in LABELED_REGIONS):
+            return (0, len(run))
     return None
 
 
 def _phone_in(value: str, region: str) -> Span | None:
-    """The whole run, when it is a valid number of its country (parse + validity: the
-    matcher that searches inside a text costs several times more, and the run is already
-    the candidate)."""
-    if len(digits_of(value)) > 17:
+    """The whole run, when it is a valid number of its country."""
+    digits = digits_of(value)
+    if len(digits) > 17:
         return None
-    # "00" is the international prefix of most countries; parsed as "+".
-    candidate = "+" + value[2:] if value.startswith("00") else value
-    try:
-        number = phonenumbers.parse(candidate, region)
-    except phonenumbers.NumberParseException:
-        return None
-    return (0, len(value)) if phonenumbers.is_valid_number(number) else None
+    # "00" is the international prefix of most countries; read as "+".
+    if value.startswith("+"):
+        valid = phones.valid_international(digits)
+    elif value.startswith("00"):
+        valid = phones.valid_international(digits[2:])
+    else:
+        valid = phones.valid_national(digits, region)
+    return (0, len(value)) if valid else None
 
 
 @whole
