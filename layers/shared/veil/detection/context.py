@@ -58,12 +58,20 @@ class NearbyWords:
     """`nearby_words` for one text, remembered per span: the same digit run is a candidate
     of several recognizers (passport, licence, account, compact SSN …)."""
 
-    __slots__ = ("_lines", "_seen", "_text")
+    __slots__ = ("_all", "_lines", "_seen", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._seen: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
         self._lines: dict[int, frozenset[str]] = {}
+        self._all: frozenset[str] | None = None
+
+    def anywhere(self, words: frozenset[str]) -> bool:
+        """Whether any of `words` occurs in the text at all: where none does, `any_near`
+        is false for every match, and a recognizer that needs context need not scan."""
+        if self._all is None:
+            self._all = frozenset(_WORD.findall(self._text.lower().replace(".", "")))
+        return not words.isdisjoint(self._all)
 
     def around(self, start: int, end: int) -> tuple[list[str], list[str]]:
         key = (start, end)

@@ -62,7 +62,9 @@ class Engine:
         words = NearbyWords(text)
         found: list[Entity] = []
         for recognizer, compiled in scans:
-            if options.wants(recognizer.entity_type):
+            if options.wants(recognizer.entity_type) and (
+                not recognizer.needs_context or words.anywhere(recognizer.context)
+            ):
                 found.extend(
                     self._scan(recognizer, compiled, text, encoded, offsets, words, options)
                 )
