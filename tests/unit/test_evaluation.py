@@ -5,8 +5,11 @@ from itertools import pairwise
 
 import pytest
 
+from bench import heldout, name_lists
 from bench.corpus import DECOY, Span, generate
 from bench.scoring import Counts, score
+from veil.detection import EntityType
+from veil.detection.names import DATA
 
 
 def test_corpus_spans_slice_the_text_without_overlapping_and_are_deterministic() -> None:
@@ -40,3 +43,27 @@ def test_f_scores_weigh_recall_by_beta() -> None:
     assert counts.recall == 0.6
     assert counts.f(1) == pytest.approx(2 * 0.75 * 0.6 / 1.35)
     assert counts.f(2) == pytest.approx(5 * 0.75 * 0.6 / (4 * 0.75 + 0.6))
+
+
+def test_held_out_markup_becomes_text_and_spans() -> None:
+    doc = heldout.parse("Hi [[PERSON|Zoë Ng]], order {{A-17}} ok")
+    assert doc.text == "Hi Zoë Ng, order A-17 ok"
+    assert [(doc.text[s.start : s.end], s.type) for s in doc.spans] == [
+        ("Zoë Ng", "PERSON"),
+        ("A-17", DECOY),
+    ]
+
+
+def test_held_out_documents_use_the_vocabulary_and_leave_no_markup() -> None:
+    docs = heldout.load()
+    assert len(docs) >= 30
+    types = {t.value for t in EntityType} | {DECOY}
+    for doc in docs:
+        assert not any(mark in doc.text for mark in ("[[", "]]", "{{", "}}"))
+        assert {s.type for s in doc.spans} <= types
+    assert sum(s.type == "PERSON" for d in docs for s in d.spans) >= 25
+
+
+def test_the_committed_name_lists_are_what_make_name_lists_writes() -> None:
+    for file, names in name_lists.lists().items():
+        assert (DATA / file).read_text().split() == sorted(names)

@@ -100,6 +100,12 @@ FINDS: list[tuple[str, EntityType, str]] = [
     ("Patient name: Jhalak Majumdar", T.PERSON, "Jhalak Majumdar"),  # on no list: labeled
     ("Dear Remigio Cortés,", T.PERSON, "Remigio Cortés"),
     ("Best regards,\nNeelima Bir\n", T.PERSON, "Neelima Bir"),  # the label is above
+    ("fyi Tomasz Wiśniewski fixed it", T.PERSON, "Tomasz Wiśniewski"),  # Polish lists
+    ("owner Thérèse Dubois", T.PERSON, "Thérèse Dubois"),  # French lists
+    ("Beneficiary: Marcus Oyelaran", T.PERSON, "Marcus Oyelaran"),  # a payment's label
+    ("Hallo Frau Schäfer,", T.PERSON, "Schäfer"),
+    ("Agent: Thanks Imani. The card", T.PERSON, "Imani"),
+    ("Hi Wei, your password", T.PERSON, "Wei"),
     (
         "Ship to 1600 Pennsylvania Avenue NW, Washington, DC 20500 today",
         T.ADDRESS,
@@ -159,6 +165,10 @@ def test_finds_value(text: str, entity_type: EntityType, value: str) -> None:
         "born Augusta 12, 1990",  # a month's first letters in a name once crashed the check
         "Title: Customer Success Team",  # a capitalised label word inside a phrase
         "version 612 53 70 69",  # digit groups with no phone label
+        "listed on the New York Stock Exchange",  # a name inside a longer run of capitals
+        "sales in North America and South Africa",  # places, though lists hold North
+        "Thanks Team, Hi All",  # greetings before words that are no names
+        "Admitted on 2026-10-30, born in Leeds",  # the nearer word dates an admission
     ],
 )
 def test_ignores_decoy(text: str) -> None:

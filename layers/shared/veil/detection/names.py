@@ -1,7 +1,8 @@
 """People's names: the US Census lists of first names and surnames that ship inside the
-`names` package (public-domain data; ~5 k first names, ~89 k surnames), so nothing is
-downloaded at run time. They are read on the first name-like candidate (~80 ms once per
-execution environment), not at import.
+`names` package (public-domain data; ~5 k first names, ~89 k surnames), and the first names
+and surnames of Faker's 60-odd Latin-script locales (data/, made by `make name-lists`), so
+nothing is downloaded at run time. They are read on the first name-like candidate, not at
+import.
 
 A candidate is a run of capitalised words; it is a name where a first name is followed by
 a surname, possibly after a capitalised word that is not part of it ("Thanks Jordan Lee").
@@ -9,34 +10,47 @@ a surname, possibly after a capitalised word that is not part of it ("Thanks Jor
 
 import importlib.resources
 from functools import cache
+from pathlib import Path
 
 from veil.detection.validators import Span
 
-TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
+# Titles before a name, English and of the languages our users write most after it.
+TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"}
+    | {"herr", "frau", "mme", "mlle", "madame", "monsieur", "sr", "sra", "señor", "señora"}
+)
+DATA = Path(__file__).with_name("data")
 
 
-def _census_list(*files: str) -> frozenset[str]:
+def census_list(*files: str) -> set[str]:
     folder = importlib.resources.files("names")
-    return frozenset(
+    return {
         line.split(None, 1)[0].lower()
         for name in files
         for line in (folder / name).read_text().splitlines()
         if line.strip()
-    )
+    }
+
+
+def _international(file: str) -> set[str]:
+    return set((DATA / file).read_text(encoding="utf-8").split())
 
 
 @cache
 def first_names() -> frozenset[str]:
-    return _census_list("dist.female.first", "dist.male.first")
+    return frozenset(
+        census_list("dist.female.first", "dist.male.first") | _international("first_names.txt")
+    )
 
 
 @cache
 def surnames() -> frozenset[str]:
-    return _census_list("dist.all.last")
+    return frozenset(census_list("dist.all.last") | _international("surnames.txt"))
 
 
-def _key(word: str) -> str:
-    """The census form: "O'Brien" is OBRIEN, "McDonald" MCDONALD; a possessive drops."""
+def key(word: str) -> str:
+    """The form names are kept in: "O'Brien" is obrien, "McDonald" mcdonald; a possessive
+    drops."""
     return (
         word.removesuffix("'s")
         .removesuffix("\u2019s")
@@ -47,7 +61,7 @@ def _key(word: str) -> str:
 
 
 def _is_surname(word: str) -> bool:
-    return any(_key(part) in surnames() for part in word.split("-"))
+    return any(key(part) in surnames() for part in word.split("-"))
 
 
 def _tokens(value: str) -> list[tuple[int, int, str]]:
@@ -58,18 +72,55 @@ def _tokens(value: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# Words that begin places and organisations far more often than people, though some
+# list of first names holds them ("North America", "Santa Clara", "Royal Mail").
+_NOT_FIRST = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "new",
+        "san",
+        "santa",
+        "saint",
+        "mount",
+        "lake",
+        "port",
+        "fort",
+        "grand",
+        "great",
+        "upper",
+        "lower",
+        "central",
+        "royal",
+        "general",
+        "united",
+        "national",
+        "international",
+    ]
+)
+
+
+def _is_first_name(word: str) -> bool:
+    name = key(word)
+    return name in first_names() and name not in _NOT_FIRST
+
+
 def _name_span(value: str, known: int) -> Span | None:
     """The first span of first name (or initial) + … + surname in the candidate, where
-    `known` of the two ends (1 or 2) must be on the census lists."""
+    `known` of the two ends (1 or 2) must be on the lists. A name that does not begin the
+    run of capitals ends it: one inside a longer run ("New York Stock Exchange") is part
+    of another kind of name."""
     tokens = _tokens(value)
     for i, (start, _, first) in enumerate(tokens):
         if first.endswith("."):
             continue  # an initial or a title cannot start a name here
         for j in range(len(tokens) - 1, i, -1):
             last = tokens[j][2]
-            if last.endswith("."):
+            if last.endswith(".") or (i > 0 and j < len(tokens) - 1):
                 continue
-            hits = (_key(first) in first_names()) + _is_surname(last)
+            hits = _is_first_name(first) + _is_surname(last)
             if hits >= known:
                 return (start, tokens[j][1])
     return None
@@ -106,6 +157,23 @@ def labeled_name(value: str) -> Span | None:
     return (tokens[0][0], tokens[min(len(tokens), 3) - 1][1])
 
 
+# Words that greet or thank the person named next ("Hi Wei", "Thanks Imani").
+GREETINGS = ("Dear", "Hi", "Hello", "Hey", "Thanks", "Thank you", "Cheers")
+
+
+def greeted_name(value: str) -> Span | None:
+    """The one word after a greeting, when it is a known first name: people greet by first
+    name, and surnames hold words like "All" (two-word names are the other recognizers'
+    business)."""
+    for greeting in GREETINGS:
+        if value.startswith(greeting + " "):
+            start = len(greeting) + 1
+            word = value[start:]
+            if key(word) not in TITLES and _is_first_name(word):
+                return (start, len(value))
+    return None
+
+
 def titled_name(value: str) -> Span | None:
     """ "Dr. Okafor", "Mrs Tanaka": the name after the title, when it is a known name."""
     title, _, rest = value.partition(" ")
@@ -113,6 +181,6 @@ def titled_name(value: str) -> Span | None:
         return None
     start = len(title) + 1
     last = rest.split(" ")[-1]
-    if _is_surname(last) or _key(rest.split(" ")[0]) in first_names():
+    if _is_surname(last) or _is_first_name(rest.split(" ")[0]):
         return (start, len(value))
     return None

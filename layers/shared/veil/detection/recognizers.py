@@ -61,10 +61,15 @@ _BIRTH = words("born birth dob birthday birthdate bday")
 # A capitalised word of a name: "Lee", "McDonald", "O'Brien", "Smith-Jones", "Zoë".
 _NAME_WORD = r"(?:\p{Lu}['\x{2019}])?\p{Lu}\p{Ll}+(?:-?\p{Lu}\p{Ll}+){0,2}"
 _NAME = _NAME_WORD + r"(?:(?: \p{Lu}\.)? " + _NAME_WORD + r"){1,3}"
-_PERSON = words(
-    "mr mrs ms miss mx dr prof name names dear patient customer client employee applicant "
-    "tenant guest passenger member signed attn contact manager agent user cardholder"
+# Labels that say a person's name comes next, in forms, tickets, payments and records.
+_PERSON_LABELS = (
+    "name names patient customer client employee applicant tenant guest passenger member "
+    "signed attn contact manager agent user cardholder beneficiary payee payer recipient "
+    "sender author owner assignee reporter requester reviewer approver witness spouse "
+    "guardian kin insured policyholder borrower landlord buyer seller traveller traveler "
+    "student physician nurse"
 )
+_PERSON = words(" ".join(names.TITLES) + " dear " + _PERSON_LABELS)
 
 # Street suffixes of USPS Publication 28 (full and standard abbreviations) and their
 # common British, German and French forms.
@@ -320,6 +325,11 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         validators.birth_date,
         context=_BIRTH,
         needs_context=True,
+        # Other events dated on the same line: "born 1959-02-11, admitted on 2026-10-30".
+        against=words(
+            "admitted discharged appointment visit seen issued expires expiry due created "
+            "updated joined hired started"
+        ),
     ),
     Recognizer(
         "uk_nino",
@@ -475,7 +485,9 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         names.labeled_name,
         context=words(
             "name dear patient customer client employee contact applicant holder regards "
-            "thanks sincerely signed kunde attn"
+            "thanks sincerely signed kunde attn beneficiary payee payer recipient sender "
+            "assignee reporter requester reviewer approver witness spouse guardian kin "
+            "insured policyholder borrower landlord"
         ),
         needs_context=True,
         context_reach=1,  # the label itself, not a word somewhere on the line
@@ -483,9 +495,18 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     Recognizer(
         "person_titled",
         EntityType.PERSON,
-        r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.? " + _NAME_WORD + f"(?: {_NAME_WORD})?",
+        f"(?:{'|'.join(sorted(t.capitalize() for t in names.TITLES))})\\.? "
+        + _NAME_WORD
+        + f"(?: {_NAME_WORD})?",
         0.85,
         names.titled_name,
+    ),
+    Recognizer(
+        "person_greeted",
+        EntityType.PERSON,
+        f"(?:{'|'.join(names.GREETINGS)}) " + _NAME_WORD,
+        0.6,
+        names.greeted_name,
     ),
     Recognizer(
         "street_address",
