@@ -91,6 +91,7 @@ FINDS: list[tuple[str, EntityType, str]] = [
     ("admin_password: hunter22", T.PASSWORD, "hunter22"),
     ("password=ftp://abc", T.PASSWORD, "ftp://abc"),  # a "://" in the value once crashed
     ('{"password": "s3cr3t!"}', T.PASSWORD, "s3cr3t!"),
+    ("your temporary password is Kx9!mQ2#vL. Change it", T.PASSWORD, "Kx9!mQ2#vL"),
     ("postgres://bob:u+X!6)rl1@db.example.com:5432/x", T.PASSWORD, "u+X!6)rl1"),
     ("call 020 7946 0958", T.PHONE_NUMBER, "020 7946 0958"),
     ("Thanks, Jordan Lee", T.PERSON, "Jordan Lee"),
@@ -157,6 +158,7 @@ def test_finds_value(text: str, entity_type: EntityType, value: str) -> None:
         "sha1 287b711d4ee6252af8e4673a22be912e1fa134b9 aws",  # no capitals: a digest
         "password: ******** and pwd=<redacted> and password=${DB_PASSWORD}",
         "bypass=1 compass: north",
+        "Your password is incorrect. The password was reset-required, passcode is expired",
         "0x0000000000000000000000000000000000000000",
         "broadcast ff:ff:ff:ff:ff:ff",
         "Invoice date: 2024-03-12",  # a date, not a birth date

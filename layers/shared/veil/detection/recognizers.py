@@ -452,6 +452,14 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         validators.password_value,
     ),
     Recognizer(
+        "password_in_prose",
+        EntityType.PASSWORD,
+        r"(?i:password|passcode|passphrase) (?:is|was|will be|remains)(?::| -)? "
+        r"[^\s\"'<>]{6,128}",
+        0.85,
+        validators.password_in_prose,
+    ),
+    Recognizer(
         "url_password",
         EntityType.PASSWORD,
         r"[A-Za-z][A-Za-z0-9+.\-]{1,15}://[^/\s:@]{1,64}:[^/\s@]{1,128}@",

@@ -396,6 +396,22 @@ def password_value(value: str) -> Span | None:
     return _secret(value, start, len(value))
 
 
+def password_in_prose(value: str) -> Span | None:
+    """The word after "password is" that looks like a password — a digit, a symbol other
+    than a hyphen, or a capital inside it ("is Kx9!mQ2#vL") — not an ordinary word ("is
+    incorrect", "was reset-required"). A full stop or comma after it ends the sentence."""
+    start = value.rfind(" ") + 1
+    secret = value[start:].rstrip(".,;)")
+    unlike_a_word = (
+        any(c.isdigit() for c in secret)
+        or any(not c.isalnum() and c not in "-'" for c in secret)
+        or any(c.isupper() for c in secret[1:])
+    )
+    if len(secret) < 6 or not unlike_a_word:
+        return None
+    return _secret(value, start, start + len(secret))
+
+
 def url_password(value: str) -> Span | None:
     """The secret in a URL's `user:secret@` (the match ends at the @)."""
     userinfo_start = value.find("://") + 3
