@@ -1,5 +1,5 @@
 """One cold start of the engine, in this fresh process: import, build, first call, and the
-first name-like candidate (which reads the Census name lists). `make bench` runs it three
+first name-like candidate (which reads the name lists). `make bench` runs it three
 times, each in a new interpreter."""
 
 import time
