@@ -12,11 +12,14 @@ country code written twice) are decided without parsing. Everything else goes to
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 import phonenumbers
 from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
 from phonenumbers.phonemetadata import PhoneNumberDesc
+
+type Matcher = Callable[[str], re.Match[str] | None]
 
 # libphonenumber's bounds on a national significant number and a country code.
 _MIN_NSN, _MAX_NSN, _MAX_COUNTRY_CODE = 2, 17, 3
@@ -34,7 +37,7 @@ def valid_international(digits: str) -> bool:
     country_code, nsn = _split_country_code(digits)
     if not country_code or len(digits) <= _MIN_NSN:
         return False
-    if _strips_prefix(_metadata(country_code, _main_region(country_code)), nsn):
+    if _rules(country_code, _main_region(country_code)).strips_trunk(nsn):
         return _parsed_valid("+" + digits, "ZZ")
     return _MIN_NSN <= len(nsn) <= _MAX_NSN and valid_number(country_code, nsn)
 
@@ -42,26 +45,55 @@ def valid_international(digits: str) -> bool:
 def valid_national(digits: str, region: str) -> bool:
     """A number as written inside `region` (no "+"): the digits as `parse(digits, region)`
     reads them."""
-    metadata = _region_metadata(region)
-    if metadata is None or metadata.country_code is None:
+    code = COUNTRY_CODES.get(region)
+    if code is None:
         return False
-    international_prefix = _compiled(metadata.international_prefix or "NonMatch")
-    if international_prefix.match(digits) or _strips_prefix(metadata, digits):
+    rules = _rules(code, region)
+    if rules.dials_abroad(digits) or rules.strips_trunk(digits):
         return _parsed_valid(digits, region)
     nsn = digits
-    code = str(metadata.country_code)
-    general = metadata.general_desc
-    if digits.startswith(code) and general is not None:
+    if digits.startswith(rules.code_digits):
         # "34 612 345 678" written in Spain: the parser drops a leading country code when
         # the number fits the country's plan only without it, or is too long with it.
-        rest = digits[len(code) :]
-        if _strips_prefix(metadata, rest):
+        rest = digits[len(rules.code_digits) :]
+        if rules.strips_trunk(rest):
             return _parsed_valid(digits, region)
-        fits = _compiled(general.national_number_pattern or "(?!)").fullmatch
-        too_long = general.possible_length and len(digits) > max(general.possible_length)
-        if (not fits(digits) and fits(rest)) or too_long:
+        too_long = rules.longest is not None and len(digits) > rules.longest
+        if (not rules.fits(digits) and rules.fits(rest)) or too_long:
             nsn = rest
-    return _MIN_NSN <= len(nsn) <= _MAX_NSN and valid_number(metadata.country_code, nsn)
+    return _MIN_NSN <= len(nsn) <= _MAX_NSN and valid_number(code, nsn)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """What the parser reads in a region's numbers, compiled once per region."""
+
+    code_digits: str  # the country code, as written at the start of a number
+    dials_abroad: Matcher  # the international prefix ("00", "011")
+    strips_trunk: Callable[[str], bool]  # a national prefix the parser would try to drop
+    fits: Matcher  # the general number pattern, any length
+    longest: int | None  # beyond this length a number is too long for the region
+
+
+@cache
+def _rules(country_code: int, region: str) -> _Rules:
+    metadata = _metadata(country_code, region)
+    general = metadata.general_desc
+    trunk = metadata.national_prefix_for_parsing
+    lengths = general.possible_length if general is not None else ()
+    return _Rules(
+        code_digits=str(country_code),
+        dials_abroad=re.compile(metadata.international_prefix or "NonMatch").match,
+        strips_trunk=(lambda _: False) if not trunk else _matches(re.compile(trunk)),
+        fits=re.compile(
+            (general.national_number_pattern if general is not None else None) or "(?!)"
+        ).fullmatch,
+        longest=max(lengths) if lengths else None,
+    )
+
+
+def _matches(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda nsn: pattern.match(nsn) is not None
 
 
 def _parsed_valid(number: str, region: str) -> bool:
@@ -89,12 +121,6 @@ def _metadata(country_code: int, region: str) -> PhoneMetadata:
     if metadata is None:  # regions come from the country-code map, which has metadata
         raise LookupError(f"no phone metadata for {region}")
     return metadata
-
-
-def _strips_prefix(metadata: PhoneMetadata, nsn: str) -> bool:
-    """Whether the parser would try to strip a national (trunk) prefix: left to it."""
-    prefix = metadata.national_prefix_for_parsing
-    return bool(prefix) and _compiled(prefix).match(nsn) is not None
 
 
 def _region_of(country_code: int, nsn: str) -> str | None:
@@ -128,7 +154,7 @@ def _claimants(country_code: int) -> tuple[tuple[str, re.Pattern[str] | None], .
 
 
 @cache
-def _valid_for(country_code: int, region: str) -> Callable[[str], re.Match[str] | None]:
+def _valid_for(country_code: int, region: str) -> Matcher:
     """One fullmatch for "general description matches, and some number type matches"
     (`_number_type_helper(...) != UNKNOWN`), each part with its possible lengths."""
     metadata = _metadata(country_code, region)
@@ -167,5 +193,6 @@ def _desc_pattern(desc: PhoneNumberDesc | None) -> str | None:
     return pattern
 
 
-_compiled = cache(re.compile)
-_region_metadata = cache(PhoneMetadata.metadata_for_region)
+COUNTRY_CODES = {
+    region: code for code, regions in COUNTRY_CODE_TO_REGION_CODE.items() for region in regions
+}
