@@ -78,10 +78,11 @@ name-lists: deps
 eval-presidio: deps
 	mkdir -p build/eval
 	$(UV) run python -m bench.corpus --out build/eval/corpus.jsonl
-	$(UV) run python -m bench.heldout --out build/eval/heldout.jsonl
+	$(UV) run python -m bench.heldout --out-dir build/eval
 	$(PRESIDIO) python -m bench.presidio_run build/eval/corpus.jsonl build/eval/presidio.jsonl | tee build/eval/presidio-speed.json
-	$(PRESIDIO) python -m bench.presidio_run build/eval/heldout.jsonl build/eval/presidio-heldout.jsonl
-	$(UV) run python -m bench.evaluate --predictions build/eval/presidio.jsonl --speed-of build/eval/presidio-speed.json --heldout-predictions build/eval/presidio-heldout.jsonl
+	# the sets of bench/heldout.py
+	for set in heldout heldout2; do $(PRESIDIO) python -m bench.presidio_run build/eval/$$set.jsonl build/eval/presidio-$$set.jsonl > /dev/null || exit 1; done
+	$(UV) run python -m bench.evaluate --predictions build/eval/presidio.jsonl --speed-of build/eval/presidio-speed.json --heldout-dir build/eval
 
 ## bench-audit: audit append throughput and query latency at 1,000,000 events (own cluster)
 bench-audit: deps

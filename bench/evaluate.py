@@ -1,9 +1,9 @@
-"""`make eval`: Veil's engine on the labeled corpus and on the hand-written held-out
-documents (bench/heldout.txt); prints both accuracy tables and writes them into
-docs/accuracy.md. With `--predictions FILE --speed-of JSON [--heldout-predictions FILE]`
-(as `make eval-presidio` runs it) it scores another system's answers instead (one JSON
-list of {start, end, type} per line, in corpus order) and compares its speed with Veil's,
-measured in the same run."""
+"""`make eval`: Veil's engine on the labeled corpus and on each set of hand-written held-out
+documents (bench/heldout.py); prints the accuracy tables and writes them into
+docs/accuracy.md. With `--predictions FILE --speed-of JSON [--heldout-dir DIR]` (as `make
+eval-presidio` runs it) it scores another system's answers instead (one JSON list of
+{start, end, type} per line, in corpus order; DIR/presidio-NAME.jsonl for each held-out
+set) and compares its speed with Veil's, measured in the same run."""
 
 import argparse
 import json
@@ -54,7 +54,7 @@ def main() -> None:
     parser.add_argument("--predictions", type=Path, help="score these instead of Veil's")
     parser.add_argument("--speed-of", type=Path, help="the other system's speed (JSON)")
     parser.add_argument(
-        "--heldout-predictions", type=Path, help="its answers on the held-out documents"
+        "--heldout-dir", type=Path, help="its answers on the held-out sets (presidio-NAME.jsonl)"
     )
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args()
@@ -69,12 +69,8 @@ def main() -> None:
         f"{veil_mb_s:.2f} MB/s; 1 KB documents p50 {kb_p50:.2f} ms, p99 {kb_p99:.2f} ms "
         "(one process, one core)."
     )
-    held_out = heldout.load()
-    held_out_found = veil_predictions([d.text for d in held_out])[0]
     if args.predictions:
         predicted = _read_predictions(args.predictions)
-        if args.heldout_predictions:
-            held_out_found = _read_predictions(args.heldout_predictions)
         other = json.loads(args.speed_of.read_text())
         speed += (
             f"\n\n{other['system']}: {other['mb_per_s']:.4f} MB/s; 1 KB documents p50 "
@@ -86,12 +82,22 @@ def main() -> None:
     else:
         predicted, section = veil_found, "veil"
     output = f"{table(score([d.spans for d in docs], predicted))}\n\n{speed}"
-    held_out_table = table(score([d.spans for d in held_out], held_out_found))
-    print(f"{output}\n\nHeld-out documents ({len(held_out)}):\n\n{held_out_table}")
+    print(output)
     if not args.no_write:
         replace_section(ACCURACY_DOC, section, output)
-        if section == "veil" or args.heldout_predictions:
-            replace_section(ACCURACY_DOC, f"heldout-{section}", held_out_table)
+    if args.predictions and not args.heldout_dir:
+        return
+    for name, source in heldout.SETS.items():
+        held_out = heldout.load(source)
+        found = (
+            _read_predictions(args.heldout_dir / f"presidio-{name}.jsonl")
+            if args.heldout_dir
+            else veil_predictions([d.text for d in held_out])[0]
+        )
+        held_out_table = table(score([d.spans for d in held_out], found))
+        print(f"\n{source.name} ({len(held_out)} documents):\n\n{held_out_table}")
+        if not args.no_write:
+            replace_section(ACCURACY_DOC, f"{name}-{section}", held_out_table)
 
 
 def _read_predictions(path: Path) -> list[list[Span]]:
