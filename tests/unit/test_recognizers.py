@@ -107,6 +107,9 @@ FINDS: list[tuple[str, EntityType, str]] = [
     ("Hallo Frau Schäfer,", T.PERSON, "Schäfer"),
     ("Agent: Thanks Imani. The card", T.PERSON, "Imani"),
     ("Hi Wei, your password", T.PERSON, "Wei"),
+    ("name,dob,ssn\nJhalak Majumdar,1990-07-23,536-22-8174", T.PERSON, "Jhalak Majumdar"),
+    ("name,dob,ssn\nJhalak Majumdar,1990-07-23,536-22-8174", T.DATE_OF_BIRTH, "1990-07-23"),
+    ("host 192.168.56.10. Version 10.4.2 next", T.IP_ADDRESS, "192.168.56.10"),  # a sentence ends
     (
         "Ship to 1600 Pennsylvania Avenue NW, Washington, DC 20500 today",
         T.ADDRESS,

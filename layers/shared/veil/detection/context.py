@@ -6,10 +6,11 @@ few words either side are read, so a distant "SSN" in a long text supports nothi
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W\d_]+")
-_CLAUSE_END = re.compile(r"[\n,;]")
+_CLAUSE_END = re.compile(r"[\n,;]|\.\s")
 WORDS_BEFORE = 6
 WORDS_AFTER = 3
 _CHARS_BEFORE = 64
@@ -58,12 +59,14 @@ class NearbyWords:
     """`nearby_words` for one text, remembered per span: the same digit run is a candidate
     of several recognizers (passport, licence, account, compact SSN …)."""
 
-    __slots__ = ("_all", "_lines", "_seen", "_text")
+    __slots__ = ("_all", "_headers", "_lines", "_paragraphs", "_seen", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._seen: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
         self._lines: dict[int, frozenset[str]] = {}
+        self._headers: dict[int, _Header | None] = {}
+        self._paragraphs: list[int] | None = None
         self._all: frozenset[str] | None = None
 
     def anywhere(self, words: frozenset[str]) -> bool:
@@ -74,19 +77,47 @@ class NearbyWords:
         return not words.isdisjoint(self._all)
 
     def around(self, start: int, end: int) -> tuple[list[str], list[str]]:
+        """`nearby_words`, with the label of the value's column first when it stands in a
+        table under a header row ("name,dob,ssn"): there the header is the label."""
         key = (start, end)
         found = self._seen.get(key)
         if found is None:
-            found = self._seen[key] = nearby_words(self._text, start, end)
+            before, after = nearby_words(self._text, start, end)
+            found = self._seen[key] = (self.column_label(start) + before, after)
         return found
 
     def any_near(self, words: frozenset[str], start: int, end: int) -> bool:
-        """Whether any of `words` stands on the match's lines or the line above: a quick
-        test, looser than `nearest` (it also sees words inside the match, like the "Dear"
-        of "Dear Remigio Cortés"), that rules out candidates before their validator runs."""
-        return not words.isdisjoint(self._words_of_line(start)) or not words.isdisjoint(
-            self._words_of_line(end)
+        """Whether any of `words` stands on the match's lines or the line above, or labels
+        its column: a quick test, looser than `nearest` (it also sees words inside the
+        match, like the "Dear" of "Dear Remigio Cortés"), that rules out candidates before
+        their validator runs."""
+        return (
+            not words.isdisjoint(self._words_of_line(start))
+            or not words.isdisjoint(self._words_of_line(end))
+            or not words.isdisjoint(self.column_label(start))
         )
+
+    def column_label(self, at: int) -> list[str]:
+        """The words of the header of the column holding `at`, when its line is a row of a
+        table whose header row begins the paragraph (CSV, TSV, `;` or `|` separated)."""
+        if self._paragraphs is None:
+            self._paragraphs = [0, *(m.end() for m in _PARAGRAPH.finditer(self._text))]
+        paragraph = self._paragraphs[bisect_right(self._paragraphs, at) - 1]
+        if paragraph not in self._headers:
+            self._headers[paragraph] = _Header.of(self._text, paragraph)
+        header = self._headers[paragraph]
+        if header is None:
+            return []
+        text, separator = self._text, header.separator
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        if (
+            line_start <= paragraph
+            or text.count(separator, line_start, line_end) != len(header.labels) - 1
+        ):
+            return []
+        return header.labels[text.count(separator, line_start, at)]
 
     def _words_of_line(self, at: int) -> frozenset[str]:
         """The words of the line holding `at` and of the line above it (dots dropped)."""
@@ -100,3 +131,32 @@ class NearbyWords:
                 _WORD.findall(span.lower().replace(".", ""))
             )
         return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    """A table's header row: its separator and the words of each column's label."""
+
+    separator: str
+    labels: list[list[str]]
+
+    @staticmethod
+    def of(text: str, line_start: int) -> "_Header | None":
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            return None  # a header needs rows under it
+        line = text[line_start:line_end]
+        separator = max(_SEPARATORS, key=line.count)
+        fields = line.split(separator)
+        # Two fields split by one comma is as often a sentence ("Dear Ann, thanks").
+        fewest = 3 if separator in ",;" else 2
+        if len(fields) < fewest or not all(_LABEL.fullmatch(f.strip()) for f in fields):
+            return None
+        return _Header(separator, [_WORD.findall(f.lower()) for f in fields])
+
+
+_SEPARATORS = (",", "\t", ";", "|")
+_PARAGRAPH = re.compile(r"\n\n")
+# A column label: up to four words, the first beginning with a letter ("dob", "Date of
+# birth", "customer_name", "e-mail", "address_2"); a row of values begins with digits.
+_LABEL = re.compile(r"[^\W\d][\w.\-]*(?: [\w.\-]+){0,3}")
