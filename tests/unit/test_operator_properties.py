@@ -45,7 +45,8 @@ sentences = st.lists(st.tuples(noise, st.sampled_from(FINDS)), min_size=1, max_s
 def test_each_operator_on_every_type_keeps_offsets_and_surroundings(
     parts: list[tuple[str, tuple[str, object, str]]], operator: AnyOperator
 ) -> None:
-    text = "\n".join(f"{n}\n{sentence}" for n, (sentence, _, _) in parts)
+    # Each example its own paragraph, as a table under its header row must be.
+    text = "\n\n".join(f"{n}\n\n{sentence}" for n, (sentence, _, _) in parts)
     entities = default_engine().analyze(text)
     context = RedactionContext(KEY, encrypt=lambda kind, value: f"<ENCRYPTED:{kind}:{value[::-1]}>")
     redacted, replacements = redaction(text, entities, {"DEFAULT": operator}, KEY, context)
@@ -73,7 +74,8 @@ def test_each_operator_on_every_type_keeps_offsets_and_surroundings(
 def test_every_example_value_is_found_with_its_type_inside_noise(
     parts: list[tuple[str, tuple[str, object, str]]],
 ) -> None:
-    text = "\n".join(f"{n}\n{sentence}" for n, (sentence, _, _) in parts)
+    # Each example its own paragraph, as a table under its header row must be.
+    text = "\n\n".join(f"{n}\n\n{sentence}" for n, (sentence, _, _) in parts)
     found = {(e.type, text[e.start : e.end]) for e in default_engine().analyze(text)}
     for _, (_, kind, value) in parts:
         assert (kind, value) in found
