@@ -27,6 +27,7 @@ FINDS: list[tuple[str, EntityType, str]] = [
     ("call +44 20 7946 0958 today", T.PHONE_NUMBER, "+44 20 7946 0958"),
     ("call (415) 555-2671", T.PHONE_NUMBER, "(415) 555-2671"),
     ("ring 0049 30 901820", T.PHONE_NUMBER, "0049 30 901820"),
+    ("mobile 98450 12345", T.PHONE_NUMBER, "98450 12345"),  # an Indian mobile, labeled
     ("from 203.0.113.42:443", T.IP_ADDRESS, "203.0.113.42"),
     ("v6 2001:db8::8a2e:370:7334 up", T.IP_ADDRESS, "2001:db8::8a2e:370:7334"),
     ("see https://example.com/a?b=c).", T.URL, "https://example.com/a?b=c"),
@@ -123,6 +124,8 @@ FINDS: list[tuple[str, EntityType, str]] = [
     ("221B Baker Street, London NW1 6XE", T.ADDRESS, "221B Baker Street, London NW1 6XE"),
     ("Adresse: Hauptstraße 5, 10115 Berlin", T.ADDRESS, "Hauptstraße 5, 10115 Berlin"),
     ("au 12 rue de la Paix, 75002 Paris", T.ADDRESS, "12 rue de la Paix, 75002 Paris"),
+    ("at 12 MG Road, Bengaluru 560001.", T.ADDRESS, "12 MG Road, Bengaluru 560001"),
+    ("Adres: ul. Długa 12, 80-827 Gdańsk", T.ADDRESS, "ul. Długa 12, 80-827 Gdańsk"),
 ]
 
 
@@ -170,6 +173,7 @@ def test_finds_value(text: str, entity_type: EntityType, value: str) -> None:
         "born Augusta 12, 1990",  # a month's first letters in a name once crashed the check
         "Title: Customer Success Team",  # a capitalised label word inside a phrase
         "version 612 53 70 69",  # digit groups with no phone label
+        "The hub has 4 USB Ports; meet at 5 PM Place",  # initials make no street alone
         "listed on the New York Stock Exchange",  # a name inside a longer run of capitals
         "sales in North America and South Africa",  # places, though lists hold North
         "Thanks Team, Hi All",  # greetings before words that are no names

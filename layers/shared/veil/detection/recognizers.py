@@ -116,6 +116,18 @@ _FR_ADDRESS = (
     r"route|cours) (?:(?:de la|de l'|du|des|de|d') ?)?\p{Lu}[\p{L}\-']+(?: \p{Lu}[\p{L}\-']+){0,3}"
     r"(?:, ?[0-9]{5} " + _CITY + ")?"
 )
+# "12 MG Road, Bengaluru 560001": a street's first word may be initials (Mahatma Gandhi
+# Road), so the city and PIN code must follow ("4 USB Ports" is no address).
+_IN_ADDRESS = (
+    r"[0-9]{1,4}[A-Za-z]?(?:/[0-9]{1,4})?,? (?:\p{Lu}{1,3}|\p{Lu}[\p{Ll}']+)"
+    r"(?: \p{Lu}[\p{Ll}']+){0,3} (?:Road|Rd|Street|St|Marg|Nagar|Lane|Main|Cross|Layout)\.?"
+    r",? ?\n?" + _CITY + r",? (?:- ?)?[1-9][0-9]{2} ?[0-9]{3}"
+)
+# "ul. Długa 12, 80-827 Gdańsk", "al. Jerozolimskie 65/79, 00-697 Warszawa".
+_PL_ADDRESS = (
+    r"(?:ul|al|pl|os)\. \p{Lu}[\p{L}\-']+(?: \p{Lu}[\p{L}\-']+){0,3} [0-9]{1,4}[a-z]?"
+    r"(?:/[0-9]{1,4})?(?:, ?[0-9]{2}-[0-9]{3} " + _CITY + ")?"
+)
 _ADDRESS_CONTEXT = words(
     "address addresses live lives living lived reside resides residing ship shipping billing "
     "deliver delivery mail mailing located moved home street"
@@ -182,11 +194,11 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         against=_NOT_PERSONAL,
     ),
     Recognizer(
-        # National formats without a trunk 0 (Spanish numbers, Italian mobiles), found only
-        # where a label says "phone": alone they are digit groups like any other.
+        # National formats without a trunk 0 (Spanish numbers, Italian and Indian mobiles),
+        # found only where a label says "phone": alone they are digit groups like any other.
         "phone_labeled",
         EntityType.PHONE_NUMBER,
-        r"[1-9][0-9]{1,3}(?:[ .\-][0-9]{2,4}){2,4}",
+        r"[1-9][0-9]{1,3}(?:[ .\-][0-9]{2,4}){2,4}|[6-9][0-9]{4}[ \-]?[0-9]{5}",
         0.45,
         validators.labeled_phone_number,
         context=_PHONE,
@@ -525,4 +537,6 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     ),
     Recognizer("de_address", EntityType.ADDRESS, _DE_ADDRESS, 0.8, context=_ADDRESS_CONTEXT),
     Recognizer("fr_address", EntityType.ADDRESS, _FR_ADDRESS, 0.8, context=_ADDRESS_CONTEXT),
+    Recognizer("in_address", EntityType.ADDRESS, _IN_ADDRESS, 0.8, context=_ADDRESS_CONTEXT),
+    Recognizer("pl_address", EntityType.ADDRESS, _PL_ADDRESS, 0.8, context=_ADDRESS_CONTEXT),
 )

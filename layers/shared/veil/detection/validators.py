@@ -250,7 +250,7 @@ def national_phone_number(value: str) -> Span | None:
 
 
 # Countries whose numbers are written without a trunk prefix, or whose mobiles are.
-LABELED_REGIONS = ("ES", "IT", "US", "PT", "PL", "GR", "DK", "NO")
+LABELED_REGIONS = ("ES", "IT", "US", "PT", "PL", "GR", "DK", "NO", "IN")
 
 
 def labeled_phone_number(value: str) -> Span | None:
