@@ -64,7 +64,8 @@ def test_failing_or_slow_provider_degrades_and_the_breaker_opens_then_closes(mod
     with presidio_standin() as (url, behaviour):
         behaviour.mode, behaviour.delay_s = mode, 0.5
         provider = PresidioProvider(url, timeout_s=0.2, retries=0)
-        pipe = pipeline({"presidio": provider}, fail_max=2, reset_timeout_s=0.3)
+        # The reset timeout leaves a loaded machine time to make the next call while open.
+        pipe = pipeline({"presidio": provider}, fail_max=2, reset_timeout_s=1.0)
         for _ in range(2):
             found = pipe.detect(TEXT, Options(), {"presidio"})
             assert found.degraded
@@ -79,7 +80,7 @@ def test_failing_or_slow_provider_degrades_and_the_breaker_opens_then_closes(mod
         assert pipe.detect(TEXT, Options(), {"presidio"}).degraded
         assert behaviour.calls == calls  # skipped while open: no waiting on a sick provider
         behaviour.mode = "healthy"
-        time.sleep(0.35)  # the breaker's reset timeout: one trial call is let through
+        time.sleep(1.05)  # the breaker's reset timeout: one trial call is let through
         found = pipe.detect(TEXT, Options(), {"presidio"})
         assert not found.degraded
         assert pipe.breakers.state("presidio") == "closed"

@@ -108,6 +108,8 @@ FINDS: list[tuple[str, EntityType, str]] = [
     ("Hallo Frau Schäfer,", T.PERSON, "Schäfer"),
     ("Agent: Thanks Imani. The card", T.PERSON, "Imani"),
     ("Hi Wei, your password", T.PERSON, "Wei"),
+    ("send it to Lindiwe Dlamini at lindiwe.dlamini@example.co.za", T.PERSON, "Lindiwe Dlamini"),
+    ("From: Bartholomew Nkemelu <bnkemelu@example.com>", T.PERSON, "Bartholomew Nkemelu"),
     ("name,dob,ssn\nJhalak Majumdar,1990-07-23,536-22-8174", T.PERSON, "Jhalak Majumdar"),
     ("name,dob,ssn\nJhalak Majumdar,1990-07-23,536-22-8174", T.DATE_OF_BIRTH, "1990-07-23"),
     ("host 192.168.56.10. Version 10.4.2 next", T.IP_ADDRESS, "192.168.56.10"),  # a sentence ends
@@ -182,3 +184,8 @@ def test_finds_value(text: str, entity_type: EntityType, value: str) -> None:
 )
 def test_ignores_decoy(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_mailbox_that_spells_no_name_makes_no_person() -> None:
+    text = "Write to Customer Support <support@example.com> or Sales Team (sales@example.com)"
+    assert [kind for kind, _ in found(text)] == [T.EMAIL_ADDRESS, T.EMAIL_ADDRESS]

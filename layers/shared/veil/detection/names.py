@@ -9,6 +9,8 @@ a surname, possibly after a capitalised word that is not part of it ("Thanks Jor
 """
 
 import importlib.resources
+import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -172,6 +174,33 @@ def greeted_name(value: str) -> Span | None:
             if key(word) not in TITLES and _is_first_name(word):
                 return (start, len(value))
     return None
+
+
+_MAILBOX = re.compile(r"[\w.%+\-]+(?=@)")
+
+
+def _folded(word: str) -> str:
+    """Lower-case ASCII letters only: "Thérèse" and "therese" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if "a" <= c <= "z")
+
+
+def mailbox_name(value: str) -> Span | None:
+    """The capitalised words before an e-mail address whose mailbox spells them ("Lindiwe
+    Dlamini <lindiwe.dlamini@…>", "… at ldlamini@…"): the address names its owner, so
+    the words are a name whatever the lists say. Every word must be in the mailbox, or
+    its initial with the last word ("ldlamini")."""
+    mailbox = _MAILBOX.search(value)
+    if mailbox is None:
+        return None
+    local = _folded(mailbox.group())
+    end = len(value[: mailbox.start()].rstrip(" <(").removesuffix(" at").rstrip(","))
+    words = [_folded(w) for w in value[:end].split(" ")]
+    if len(words) < 2 or any(len(w) < 2 for w in words):
+        return None
+    spelled = all(w in local for w in words)
+    initials = "".join(w[0] for w in words[:-1]) + words[-1] in local
+    return (0, end) if spelled or initials else None
 
 
 def titled_name(value: str) -> Span | None:

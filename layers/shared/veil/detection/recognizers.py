@@ -522,6 +522,13 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         names.titled_name,
     ),
     Recognizer(
+        "person_before_mailbox",
+        EntityType.PERSON,
+        _NAME_WORD + f"(?: {_NAME_WORD}){{1,2}}" + r",? (?:<|\(|at )?[\w.%+\-]{2,64}@",
+        0.8,
+        names.mailbox_name,
+    ),
+    Recognizer(
         "person_greeted",
         EntityType.PERSON,
         f"(?:{'|'.join(names.GREETINGS)}) " + _NAME_WORD,
