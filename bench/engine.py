@@ -36,6 +36,7 @@ ADVERSARIAL: dict[str, str] = {
     "dots": "a." * 50_000,
     "repeated key prefix": "AKIA" * 25_000,
     "capitalised words": "Mary Ann " * 11_111,
+    "capitalised words, then an address": "Ann Lee Bo " * 9_000 + "<ann@x.io>",
     "unclosed PEM blocks": "-----BEGIN PRIVATE KEY-----\n" * 3_600,
     "password keywords": "password=" * 11_111,
     "URL userinfo": "ftp://a:" * 12_500,
