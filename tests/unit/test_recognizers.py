@@ -108,6 +108,8 @@ FINDS: list[tuple[str, EntityType, str]] = [
     ("Hallo Frau Schäfer,", T.PERSON, "Schäfer"),
     ("Agent: Thanks Imani. The card", T.PERSON, "Imani"),
     ("Hi Wei, your password", T.PERSON, "Wei"),
+    ("call my wife Nadia on Friday", T.PERSON, "Nadia"),
+    ("her colleague Anna Berg agreed", T.PERSON, "Anna Berg"),
     ("send it to Lindiwe Dlamini at lindiwe.dlamini@example.co.za", T.PERSON, "Lindiwe Dlamini"),
     ("From: Bartholomew Nkemelu <bnkemelu@example.com>", T.PERSON, "Bartholomew Nkemelu"),
     ("name,dob,ssn\nJhalak Majumdar,1990-07-23,536-22-8174", T.PERSON, "Jhalak Majumdar"),
@@ -179,6 +181,7 @@ def test_finds_value(text: str, entity_type: EntityType, value: str) -> None:
         "listed on the New York Stock Exchange",  # a name inside a longer run of capitals
         "sales in North America and South Africa",  # places, though lists hold North
         "Thanks Team, Hi All",  # greetings before words that are no names
+        "our sister Company and partner Bank",  # relation words before words that are no names
         "Admitted on 2026-10-30, born in Leeds",  # the nearer word dates an admission
     ],
 )

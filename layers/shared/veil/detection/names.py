@@ -176,6 +176,15 @@ def greeted_name(value: str) -> Span | None:
     return None
 
 
+def related_name(value: str) -> Span | None:
+    """The name after a word for someone in a person's life ("my wife Nadia", "her colleague
+    Anna Berg"): a known first name, and the capitalised word after it when there is one."""
+    start = value.index(" ") + 1
+    if _is_first_name(value[start:].split(" ")[0]):
+        return (start, len(value))
+    return None
+
+
 _MAILBOX = re.compile(r"[\w.%+\-]+(?=@)")
 
 

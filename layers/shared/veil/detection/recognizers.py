@@ -71,6 +71,13 @@ _PERSON_LABELS = (
 )
 _PERSON = words(" ".join(names.TITLES) + " dear " + _PERSON_LABELS)
 
+# The people in someone's life: after these a known first name is a name ("my wife Nadia").
+_RELATIONS = words(
+    "wife husband partner spouse son daughter mother father mom mum dad brother sister aunt "
+    "uncle cousin niece nephew grandson granddaughter grandmother grandfather friend colleague "
+    "coworker boss manager neighbour neighbor fiancé fiancée girlfriend boyfriend"
+)
+
 # Street suffixes of USPS Publication 28 (full and standard abbreviations) and their
 # common British, German and French forms.
 _STREET_SUFFIX = (
@@ -527,6 +534,13 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         _NAME_WORD + f"(?: {_NAME_WORD}){{1,2}}" + r",? (?:<|\(|at )?[\w.%+\-]{2,64}@",
         0.8,
         names.mailbox_name,
+    ),
+    Recognizer(
+        "person_related",
+        EntityType.PERSON,
+        f"(?i:{'|'.join(sorted(_RELATIONS))}) " + _NAME_WORD + f"(?: {_NAME_WORD})?",
+        0.6,
+        names.related_name,
     ),
     Recognizer(
         "person_greeted",
