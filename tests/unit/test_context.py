@@ -24,3 +24,12 @@ def test_no_label_outside_a_table_row() -> None:
     assert NearbyWords(prose).column_label(prose.index("1990")) == []
     tabbed = "id\tssn\n17\t536-22-8174"  # a tab or a pipe: two columns are a table
     assert NearbyWords(tabbed).column_label(tabbed.index("536")) == ["ssn"]
+
+
+def test_a_header_may_follow_a_line_that_introduces_the_table() -> None:
+    text = "Here is the export:\nname,dob,ssn\nAnn Lee,1990-07-23,536-22-8174"
+    words = NearbyWords(text)
+    assert words.column_label(text.index("1990")) == ["dob"]
+    assert words.column_label(text.index("dob")) == []  # the header row itself
+    two_intro_lines = "Hi,\nexport below:\nname,dob,ssn\nAnn Lee,1990-07-23,536-22-8174"
+    assert NearbyWords(two_intro_lines).column_label(two_intro_lines.index("1990")) == []

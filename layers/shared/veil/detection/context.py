@@ -99,7 +99,8 @@ class NearbyWords:
 
     def column_label(self, at: int) -> list[str]:
         """The words of the header of the column holding `at`, when its line is a row of a
-        table whose header row begins the paragraph (CSV, TSV, `;` or `|` separated)."""
+        table whose header row begins the paragraph, or follows its first line (CSV, TSV,
+        `;` or `|` separated)."""
         if self._paragraphs is None:
             self._paragraphs = [0, *(m.end() for m in _PARAGRAPH.finditer(self._text))]
         paragraph = self._paragraphs[bisect_right(self._paragraphs, at) - 1]
@@ -113,7 +114,7 @@ class NearbyWords:
         line_end = text.find("\n", at)
         line_end = len(text) if line_end < 0 else line_end
         if (
-            line_start <= paragraph
+            line_start < header.rows_from
             or text.count(separator, line_start, line_end) != len(header.labels) - 1
         ):
             return []
@@ -135,24 +136,32 @@ class NearbyWords:
 
 @dataclass(frozen=True, slots=True)
 class _Header:
-    """A table's header row: its separator and the words of each column's label."""
+    """A table's header row: its separator, the words of each column's label, and where
+    the rows begin."""
 
     separator: str
     labels: list[list[str]]
+    rows_from: int
 
     @staticmethod
-    def of(text: str, line_start: int) -> "_Header | None":
-        line_end = text.find("\n", line_start)
-        if line_end < 0:
-            return None  # a header needs rows under it
-        line = text[line_start:line_end]
-        separator = max(_SEPARATORS, key=line.count)
-        fields = line.split(separator)
-        # Two fields split by one comma is as often a sentence ("Dear Ann, thanks").
-        fewest = 3 if separator in ",;" else 2
-        if len(fields) < fewest or not all(_LABEL.fullmatch(f.strip()) for f in fields):
-            return None
-        return _Header(separator, [_WORD.findall(f.lower()) for f in fields])
+    def of(text: str, paragraph: int) -> "_Header | None":
+        """The header on the paragraph's first line, or on its second under a line that
+        introduces the table ("Export below:")."""
+        line_start = paragraph
+        for _ in range(2):
+            line_end = text.find("\n", line_start)
+            if line_end < 0:
+                return None  # a header needs rows under it
+            line = text[line_start:line_end]
+            separator = max(_SEPARATORS, key=line.count)
+            fields = line.split(separator)
+            # Two fields split by one comma is as often a sentence ("Dear Ann, thanks").
+            fewest = 3 if separator in ",;" else 2
+            if len(fields) >= fewest and all(_LABEL.fullmatch(f.strip()) for f in fields):
+                labels = [_WORD.findall(f.lower()) for f in fields]
+                return _Header(separator, labels, line_end + 1)
+            line_start = line_end + 1
+        return None
 
 
 _SEPARATORS = (",", "\t", ";", "|")
