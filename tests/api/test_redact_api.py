@@ -169,6 +169,21 @@ def test_documents_keep_structure_share_pseudonyms_and_report_paths(
     assert EMAIL not in stored
 
 
+def test_a_documents_keys_label_their_values(client: Client) -> None:
+    document = {
+        "patient": {"dateOfBirth": "1990-07-23", "ssn": "536228174", "visit": "2024-03-01"},
+        "phones": ["98450 12345"],  # a list's items stand under the list's key
+        "sku": "536228174",
+    }
+    reply = client.post("/v1/detect", {"document": document})
+    assert reply.status == 200
+    assert [(e["path"], e["type"]) for e in reply.json["entities"]] == [
+        ("$.patient.dateOfBirth", "DATE_OF_BIRTH"),
+        ("$.patient.ssn", "US_SSN"),
+        ("$.phones[0]", "PHONE_NUMBER"),
+    ]
+
+
 def test_fields_select_parts_of_a_document(client: Client) -> None:
     document = {"items": [{"note": f"ssn {SSN}", "sku": EMAIL}] * 2, "owner": EMAIL}
     reply = client.post("/v1/detect", {"document": document, "fields": ["$.items[*].note"]})

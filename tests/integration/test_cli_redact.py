@@ -36,6 +36,21 @@ def test_jsonl_keeps_structure_and_key_order_and_redacts_numbers(tmp_path: Path)
     assert second == rows[1]
 
 
+def test_a_json_key_labels_its_value(tmp_path: Path) -> None:
+    # Alone, a bare date or a nine-digit number is nothing; under "dob" or "ssn" it is.
+    source = tmp_path / "people.jsonl"
+    row = {"dob": "1990-07-23", "ssn": "536228174", "order_id": "536228174", "logins": ["x"]}
+    source.write_text(json.dumps(row) + "\n")
+    target = tmp_path / "out.jsonl"
+    assert main(["redact", str(source), "-o", str(target), "--workers", "1"]) == 0
+    assert json.loads(target.read_text()) == {
+        "dob": "<DATE_OF_BIRTH>",
+        "ssn": "<US_SSN>",
+        "order_id": "536228174",
+        "logins": ["x"],
+    }
+
+
 def test_csv_from_standard_input_with_the_api_operators(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -33,3 +33,12 @@ def test_a_header_may_follow_a_line_that_introduces_the_table() -> None:
     assert words.column_label(text.index("dob")) == []  # the header row itself
     two_intro_lines = "Hi,\nexport below:\nname,dob,ssn\nAnn Lee,1990-07-23,536-22-8174"
     assert NearbyWords(two_intro_lines).column_label(two_intro_lines.index("1990")) == []
+
+
+def test_a_label_counts_before_every_value_of_the_text() -> None:
+    words = NearbyWords("1990-07-23", "dateOfBirth")
+    before, _ = words.around(0, 10)
+    assert before == ["date", "of", "birth"]
+    assert words.any_near(frozenset({"birth"}), 0, 10)
+    assert words.anywhere(frozenset({"birth"}))
+    assert NearbyWords("x", "customer_name").around(0, 1)[0] == ["customer", "name"]

@@ -160,14 +160,15 @@ class RedactionService:
         providers = self._tenants.providers(caller.tenant_id)
         pieces: list[_Piece] = []
 
-        def visit(path: str | None, text: str) -> str:
-            found = self._pipeline.detect(text, options, providers)
+        def visit(path: str | None, key: str, text: str) -> str:
+            # A document's key labels its value as a form's label would ({"dob": …}).
+            found = self._pipeline.detect(text, options, providers, label=key)
             out = transform(text, found.entities) if transform and found.entities else text
             pieces.append(_Piece(path, text, text.encode(), found, out))
             return out
 
         if request.document is None:
-            return pieces, visit(None, request.text or "")
+            return pieces, visit(None, "", request.text or "")
         result = walk(request.document, visit, selector(request.fields))
         return pieces, result
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from veil.detection.entities import Entity
 from veil.redaction.documents import walk
 
-type Analyze = Callable[[str], list[Entity]]
+type Analyze = Callable[[str, str], list[Entity]]  # the text, and the key it stands under
 type Transform = Callable[[str, list[Entity]], str]
 
 CHUNK_BYTES = 1 << 20
@@ -57,13 +57,13 @@ def redact_chunk(
 ) -> tuple[str, Counter[str]]:
     found: Counter[str] = Counter()
 
-    def visit(_: str, text: str) -> str:
-        entities = analyze(text)
+    def visit(_: str, key: str, text: str) -> str:
+        entities = analyze(text, key)
         found.update(e.type.value for e in entities)
         return transform(text, entities) if entities else text
 
     if kind is Format.TEXT:
-        return visit("$", chunk), found
+        return visit("$", "", chunk), found
     if kind is Format.JSONL:
         out = []
         for offset, line in enumerate(chunk.splitlines(keepends=True)):
@@ -81,7 +81,7 @@ def redact_chunk(
     writer = csv.writer(rows, lineterminator="\n")
     try:
         for row in csv.reader(io.StringIO(chunk)):
-            writer.writerow([visit("$", cell) for cell in row])
+            writer.writerow([visit("$", "", cell) for cell in row])
     except csv.Error:
         raise InputError(f"a CSV row from line {first_line} on cannot be parsed") from None
     return rows.getvalue(), found

@@ -35,8 +35,8 @@ def _redact(job: tuple[Format, int, str]) -> tuple[str, Counter[str], int]:
     engine, options, operators, key = _worker
     kind, first_line, chunk = job
 
-    def analyze(text: str) -> list[Entity]:
-        return engine.analyze(text, options)
+    def analyze(text: str, key: str) -> list[Entity]:
+        return engine.analyze(text, options, key)
 
     def transform(text: str, entities: list[Entity]) -> str:
         return redact(text, entities, operators, key)

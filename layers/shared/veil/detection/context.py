@@ -59,10 +59,12 @@ class NearbyWords:
     """`nearby_words` for one text, remembered per span: the same digit run is a candidate
     of several recognizers (passport, licence, account, compact SSN …)."""
 
-    __slots__ = ("_all", "_headers", "_lines", "_paragraphs", "_seen", "_text")
+    __slots__ = ("_all", "_headers", "_label", "_lines", "_paragraphs", "_seen", "_text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, label: str = "") -> None:
         self._text = text
+        # "dateOfBirth", "date_of_birth", "Date of birth" all read as date, of, birth.
+        self._label = _WORD.findall(_CAMEL_HUMP.sub(" ", label).lower().replace(".", ""))
         self._seen: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
         self._lines: dict[int, frozenset[str]] = {}
         self._headers: dict[int, _Header | None] = {}
@@ -73,17 +75,19 @@ class NearbyWords:
         """Whether any of `words` occurs in the text at all: where none does, `any_near`
         is false for every match, and a recognizer that needs context need not scan."""
         if self._all is None:
-            self._all = frozenset(_WORD.findall(self._text.lower().replace(".", "")))
+            found = _WORD.findall(self._text.lower().replace(".", ""))
+            self._all = frozenset(found + self._label)
         return not words.isdisjoint(self._all)
 
     def around(self, start: int, end: int) -> tuple[list[str], list[str]]:
         """`nearby_words`, with the label of the value's column first when it stands in a
-        table under a header row ("name,dob,ssn"): there the header is the label."""
+        table under a header row ("name,dob,ssn"), then the text's own label (a document's
+        key): there the header or the key is the label."""
         key = (start, end)
         found = self._seen.get(key)
         if found is None:
             before, after = nearby_words(self._text, start, end)
-            found = self._seen[key] = (self.column_label(start) + before, after)
+            found = self._seen[key] = (self.column_label(start) + self._label + before, after)
         return found
 
     def any_near(self, words: frozenset[str], start: int, end: int) -> bool:
@@ -95,6 +99,7 @@ class NearbyWords:
             not words.isdisjoint(self._words_of_line(start))
             or not words.isdisjoint(self._words_of_line(end))
             or not words.isdisjoint(self.column_label(start))
+            or not words.isdisjoint(self._label)
         )
 
     def column_label(self, at: int) -> list[str]:
@@ -165,6 +170,7 @@ class _Header:
 
 
 _SEPARATORS = (",", "\t", ";", "|")
+_CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _PARAGRAPH = re.compile(r"\n\n")
 # A column label: up to four words, the first beginning with a letter ("dob", "Date of
 # birth", "customer_name", "e-mail", "address_2"); a row of values begins with digits.

@@ -47,10 +47,14 @@ class Engine:
             found.extend(group[i] for i in prefilter.Match(encoded) or ())
         return sorted(found)
 
-    def analyze(self, text: str, options: Options = DEFAULT_OPTIONS) -> list[Entity]:
+    def analyze(
+        self, text: str, options: Options = DEFAULT_OPTIONS, label: str = ""
+    ) -> list[Entity]:
         """Entities found in `text`, sorted by start, without overlaps.
 
-        `text` must encode to UTF-8 (no lone surrogates); request validation ensures it.
+        `label` names what the whole text is the value of (a JSON key such as "dob" or
+        "phoneNumber"); its words count as context before every value. `text` must encode
+        to UTF-8 (no lone surrogates); request validation ensures it.
         """
         encoded = text.encode("utf-8")
         matched = self._matching(encoded)
@@ -59,7 +63,7 @@ class Engine:
         offsets = OffsetMap(text, encoded)
         scans = [(self._recognizers[i], self._compiled[i]) for i in matched]
         scans += [(p.recognizer, p.compiled) for p in options.patterns]
-        words = NearbyWords(text)
+        words = NearbyWords(text, label)
         found: list[Entity] = []
         for recognizer, compiled in scans:
             if options.wants(recognizer.entity_type) and (

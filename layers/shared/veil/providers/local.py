@@ -17,6 +17,6 @@ class LocalProvider:
     def detect(self, text: str, entities: Collection[EntityType] | None) -> list[Entity]:
         return self.analyze(text, Options(None if entities is None else frozenset(entities)))
 
-    def analyze(self, text: str, options: Options) -> list[Entity]:
+    def analyze(self, text: str, options: Options, label: str = "") -> list[Entity]:
         """With everything a request may ask of the engine (lists, patterns, explain)."""
-        return self._engine.analyze(text, options)
+        return self._engine.analyze(text, options, label)

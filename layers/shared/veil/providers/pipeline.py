@@ -33,10 +33,13 @@ class DetectionPipeline:
         self.others = dict(others)
         self.breakers = breakers
 
-    def detect(self, text: str, options: Options, enabled: Collection[str]) -> Detection:
-        # The engine has applied the whole of `options`; other providers know only the
-        # types, so their findings get the threshold and the allow list here.
-        found = self.local.analyze(text, options)
+    def detect(
+        self, text: str, options: Options, enabled: Collection[str], label: str = ""
+    ) -> Detection:
+        """`label`: what the text is the value of (a document's key), read as context by
+        the engine. The engine has applied the whole of `options`; other providers know
+        only the types, so their findings get the threshold and the allow list here."""
+        found = self.local.analyze(text, options, label)
         answered, degraded = [self.local.name], False
         others: list[Entity] = []
         for name in sorted(set(enabled) & self.others.keys()):

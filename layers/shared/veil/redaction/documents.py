@@ -12,8 +12,9 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-# The visitor gets a path and a string, and answers with the string to put back.
-type Visit = Callable[[str, str], str]
+# The visitor gets a path, the key the string stands under (a list's items stand under the
+# list's key; "" at the top) and the string, and answers with the string to put back.
+type Visit = Callable[[str, str, str], str]
 
 # Shorter numbers are amounts, counts and ids; no canonical type is written in fewer digits.
 _MIN_PERSONAL_DIGITS = 9
@@ -28,14 +29,16 @@ def child_path(path: str, key: str | int) -> str:
     return f"{path}[{key!r}]"
 
 
-def walk(value: Any, visit: Visit, selected: Callable[[str], bool], path: str = "$") -> Any:
+def walk(
+    value: Any, visit: Visit, selected: Callable[[str], bool], path: str = "$", key: str = ""
+) -> Any:
     """`value` with each selected string (and long integer) replaced by `visit`'s answer."""
     if isinstance(value, str):
-        return visit(path, value) if selected(path) else value
+        return visit(path, key, value) if selected(path) else value
     if isinstance(value, dict):
-        return {k: walk(v, visit, selected, child_path(path, k)) for k, v in value.items()}
+        return {k: walk(v, visit, selected, child_path(path, k), k) for k, v in value.items()}
     if isinstance(value, list):
-        return [walk(v, visit, selected, child_path(path, i)) for i, v in enumerate(value)]
+        return [walk(v, visit, selected, child_path(path, i), key) for i, v in enumerate(value)]
     if (
         isinstance(value, int)
         and not isinstance(value, bool)
@@ -43,7 +46,7 @@ def walk(value: Any, visit: Visit, selected: Callable[[str], bool], path: str = 
         and selected(path)
     ):
         text = str(value)
-        replaced = visit(path, text)
+        replaced = visit(path, key, text)
         return value if replaced == text else replaced
     return value
 
