@@ -51,6 +51,21 @@ def test_a_json_key_labels_its_value(tmp_path: Path) -> None:
     }
 
 
+def test_a_csv_header_labels_its_column(tmp_path: Path) -> None:
+    source = tmp_path / "people.csv"
+    source.write_text("name,dob,ssn,order\nJhalak Majumdar,1990-07-23,536228174,536228174\n")
+    target = tmp_path / "out.csv"
+    assert main(["redact", str(source), "-o", str(target), "--workers", "1"]) == 0
+    assert target.read_text().splitlines() == [
+        "name,dob,ssn,order",
+        "<PERSON>,<DATE_OF_BIRTH>,<US_SSN>,536228174",
+    ]
+    headless = tmp_path / "rows.csv"  # a first row of values labels nothing
+    headless.write_text("1990-07-23,536228174\n1990-07-23,536228174\n")
+    assert main(["redact", str(headless), "-o", str(target), "--workers", "1"]) == 0
+    assert target.read_text() == headless.read_text()
+
+
 def test_csv_from_standard_input_with_the_api_operators(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 
+from veil.detection.context import is_header_row
 from veil.detection.entities import Entity
 from veil.redaction.documents import walk
 
@@ -52,8 +53,20 @@ def chunks(lines: Iterable[str], kind: Format) -> Iterator[tuple[int, str]]:
         yield first, "".join(buffer)
 
 
+def csv_header(first_line: str) -> tuple[str, ...]:
+    """The labels of a CSV file's columns, when its first line reads as a header row; its
+    cells then label the cells under them, as a document's keys do."""
+    cells = next(csv.reader([first_line]), [])
+    return tuple(cells) if len(cells) > 1 and is_header_row(cells) else ()
+
+
 def redact_chunk(
-    kind: Format, first_line: int, chunk: str, analyze: Analyze, transform: Transform
+    kind: Format,
+    first_line: int,
+    chunk: str,
+    analyze: Analyze,
+    transform: Transform,
+    header: tuple[str, ...] = (),
 ) -> tuple[str, Counter[str]]:
     found: Counter[str] = Counter()
 
@@ -81,7 +94,10 @@ def redact_chunk(
     writer = csv.writer(rows, lineterminator="\n")
     try:
         for row in csv.reader(io.StringIO(chunk)):
-            writer.writerow([visit("$", "", cell) for cell in row])
+            labels = header or ("",) * len(row)
+            writer.writerow(
+                [visit("$", labels[i] if i < len(labels) else "", c) for i, c in enumerate(row)]
+            )
     except csv.Error:
         raise InputError(f"a CSV row from line {first_line} on cannot be parsed") from None
     return rows.getvalue(), found

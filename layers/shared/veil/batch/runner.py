@@ -5,6 +5,7 @@ processes); chunks go out and come back in input order through `Pool.imap`. A pr
 bar (tqdm) is drawn on standard error when it is a terminal.
 """
 
+import itertools
 import sys
 import time
 from collections import Counter
@@ -15,7 +16,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import IO, Any
 
-from veil.batch.formats import Format, chunks, redact_chunk
+from veil.batch.formats import Format, chunks, csv_header, redact_chunk
 from veil.detection.engine import Engine, default_engine
 from veil.detection.entities import Entity
 from veil.detection.options import Options
@@ -29,11 +30,11 @@ def _start_worker(options: Options, operators: Mapping[str, AnyOperator], key: b
     _worker = (default_engine(), options, operators, key)
 
 
-def _redact(job: tuple[Format, int, str]) -> tuple[str, Counter[str], int]:
+def _redact(job: tuple[Format, int, str, tuple[str, ...]]) -> tuple[str, Counter[str], int]:
     if _worker is None:
         raise RuntimeError("the worker was not started")
     engine, options, operators, key = _worker
-    kind, first_line, chunk = job
+    kind, first_line, chunk, header = job
 
     def analyze(text: str, key: str) -> list[Entity]:
         return engine.analyze(text, options, key)
@@ -41,7 +42,7 @@ def _redact(job: tuple[Format, int, str]) -> tuple[str, Counter[str], int]:
     def transform(text: str, entities: list[Entity]) -> str:
         return redact(text, entities, operators, key)
 
-    out, found = redact_chunk(kind, first_line, chunk, analyze, transform)
+    out, found = redact_chunk(kind, first_line, chunk, analyze, transform, header)
     return out, found, len(chunk.encode())
 
 
@@ -89,7 +90,13 @@ def run(
             reader = stack.enter_context(_open_in(source))
             writer = stack.enter_context(_open_out(target))
             bar = stack.enter_context(_progress(source))
-            jobs = ((fmt, first, chunk) for first, chunk in chunks(reader, fmt))
+            lines = iter(reader)
+            head = next(lines, "")
+            header = csv_header(head) if fmt is Format.CSV else ()
+            jobs = (
+                (fmt, first, chunk, header)
+                for first, chunk in chunks(itertools.chain([head] if head else [], lines), fmt)
+            )
             results = pool.imap(_redact, jobs) if pool else map(_redact, jobs)
             for out, found, size in results:
                 writer.write(out)

@@ -162,11 +162,16 @@ class _Header:
             fields = line.split(separator)
             # Two fields split by one comma is as often a sentence ("Dear Ann, thanks").
             fewest = 3 if separator in ",;" else 2
-            if len(fields) >= fewest and all(_LABEL.fullmatch(f.strip()) for f in fields):
+            if len(fields) >= fewest and is_header_row(fields):
                 labels = [_WORD.findall(f.lower()) for f in fields]
                 return _Header(separator, labels, line_end + 1)
             line_start = line_end + 1
         return None
+
+
+def is_header_row(cells: list[str]) -> bool:
+    """Whether a table's row reads as column labels rather than values."""
+    return all(_LABEL.fullmatch(cell.strip()) for cell in cells)
 
 
 _SEPARATORS = (",", "\t", ";", "|")
