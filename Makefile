@@ -74,7 +74,7 @@ PRESIDIO := $(UV) run --no-project --python 3.13 --with presidio-analyzer==2.2.3
 name-lists: deps
 	$(UV) run python -m bench.name_lists
 
-## eval-presidio: Presidio (dev-only, own environment) on the same corpus, same table, and the speed ratio
+## eval-presidio: Presidio (dev-only, own environment) on the same corpus, same table, and the speed ratio (also on sparser text)
 eval-presidio: deps
 	mkdir -p build/eval
 	$(UV) run python -m bench.corpus --out build/eval/corpus.jsonl
@@ -83,6 +83,9 @@ eval-presidio: deps
 	# the sets of bench/heldout.py
 	for set in heldout heldout2; do $(PRESIDIO) python -m bench.presidio_run build/eval/$$set.jsonl build/eval/presidio-$$set.jsonl > /dev/null || exit 1; done
 	$(UV) run python -m bench.evaluate --predictions build/eval/presidio.jsonl --speed-of build/eval/presidio-speed.json --heldout-dir build/eval
+	$(UV) run python -m bench.sparse --out build/eval/sparse.jsonl
+	$(PRESIDIO) python -m bench.presidio_run build/eval/sparse.jsonl build/eval/presidio-sparse.jsonl > build/eval/presidio-sparse-speed.json
+	$(UV) run python -m bench.sparse --compare build/eval/presidio-sparse-speed.json
 
 ## bench-audit: audit append throughput and query latency at 1,000,000 events (own cluster)
 bench-audit: deps

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import heldout, name_lists
+from bench import heldout, name_lists, sparse
 from bench.corpus import DECOY, Span, generate
 from bench.scoring import Counts, score
 from veil.detection import EntityType
@@ -69,3 +69,11 @@ def test_held_out_documents_use_the_vocabulary_and_leave_no_markup(source: Path)
 def test_the_committed_name_lists_are_what_make_name_lists_writes() -> None:
     for file, names in name_lists.lists().items():
         assert (DATA / file).read_text().split() == sorted(names)
+
+
+def test_sparser_text_is_each_document_followed_by_four_times_its_length_of_prose() -> None:
+    docs, texts = generate(4, seed=11), sparse.texts(4)
+    assert texts == sparse.texts(4)
+    for doc, text in zip(docs, texts, strict=True):
+        assert text.startswith(doc.text + "\n\n")
+        assert len(text) >= (1 + sparse.FILLER) * len(doc.text)
