@@ -17,6 +17,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from hypothesis import settings
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
 
@@ -28,6 +29,13 @@ from veil.tenant_keys import TenantKeys
 
 ROOT = Path(__file__).resolve().parent.parent
 MASTER_KEY_HEX = "6b" * 32
+
+# Property tests explore new examples on every local run; CI (.ci/run sets CI=1) replays a
+# fixed sequence, so a landing is never decided by a rare draw. A failure found locally is
+# kept in .hypothesis/ and replayed first until it is fixed.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @dataclass(frozen=True)
