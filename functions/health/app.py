@@ -44,9 +44,7 @@ def live() -> Response[str]:
 @app.get("/health/ready", summary="Readiness", tags=["health"], responses=HEALTH_RESPONSES)
 def ready() -> Response[str]:
     return _health_response(
-        health.readiness(
-            default_pool(), get_settings().master_key_bytes, default_monitor().statuses
-        )
+        health.readiness(default_pool(), get_settings().master_keys, default_monitor().statuses)
     )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import boto3
 import psycopg
 import pytest
-from aws_lambda_powertools.utilities import parameters
+from aws_lambda_powertools.utilities.parameters import SecretsProvider
 from moto import mock_aws
 
 from tests.audit_helpers import make_event
@@ -21,7 +21,7 @@ from veil.database.pool import Pool
 from veil.detection import default_engine
 from veil.detection.entities import EntityType
 from veil.fingerprint import fingerprint
-from veil.settings import Settings
+from veil.settings import Settings, clear_secret_caches
 from veil.tenant_keys import KeyPurpose, MasterKeys, TenantKeys
 
 OLD, NEW = b"o" * 32, b"n" * 32
@@ -35,9 +35,9 @@ def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("VEIL_MASTER_KEY", raising=False)  # the API tests' key comes first
     with mock_aws():
-        parameters.clear_caches()
+        clear_secret_caches()
         yield
-    parameters.clear_caches()
+    clear_secret_caches()
 
 
 @pytest.mark.usefixtures("aws")
@@ -51,11 +51,30 @@ def test_secrets_manager_rotation_is_picked_up_with_the_previous_stage() -> None
 
     client.put_secret_value(SecretId=arn, SecretString=NEW.hex())  # the rotation
     assert keys.key("acme", KeyPurpose.HASH_OPERATOR) == before  # cached for 5 minutes
-    parameters.clear_caches()  # … as if they had passed
+    clear_secret_caches()  # … as if they had passed
     assert settings.master_keys() == MasterKeys(NEW, OLD)
     after = keys.keys("acme", KeyPurpose.HASH_OPERATOR)
     assert after[1] == before
     assert after[0] == keys.key("acme", KeyPurpose.HASH_OPERATOR) != before
+
+
+@pytest.mark.usefixtures("aws")
+def test_a_key_never_rotated_costs_no_call_per_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Powertools caches values, not absences: AWSPREVIOUS, missing until the first
+    # rotation, must not be asked for again on every use of the key.
+    calls: list[dict[str, object]] = []
+    real = SecretsProvider._get
+
+    def counted(self: SecretsProvider, name: str, **options: object) -> str | bytes:
+        calls.append(options)
+        return real(self, name, **options)
+
+    monkeypatch.setattr(SecretsProvider, "_get", counted)
+    arn = boto3.client("secretsmanager").create_secret(Name="veil/master", SecretString=OLD.hex())
+    settings = Settings(master_key_secret_arn=arn["ARN"], _env_file=None)
+    for _ in range(3):
+        assert settings.master_keys() == MasterKeys(OLD)
+    assert len(calls) == 2  # AWSCURRENT once, the missing AWSPREVIOUS once
 
 
 @pytest.mark.usefixtures("aws")
@@ -65,7 +84,7 @@ def test_ssm_parameter_and_its_previous() -> None:
     settings = Settings(master_key_parameter="/veil/master", _env_file=None)
     assert settings.master_keys() == MasterKeys(NEW)
     ssm.put_parameter(Name="/veil/master/previous", Value=OLD.hex(), Type="SecureString")
-    parameters.clear_caches()
+    clear_secret_caches()
     assert settings.master_keys() == MasterKeys(NEW, OLD)
 
 

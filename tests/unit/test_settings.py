@@ -5,10 +5,9 @@ from collections.abc import Iterator
 
 import boto3
 import pytest
-from aws_lambda_powertools.utilities import parameters
 from moto import mock_aws
 
-from veil.settings import Settings
+from veil.settings import Settings, clear_secret_caches
 
 
 @pytest.fixture
@@ -17,9 +16,9 @@ def secrets_manager(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     for name in ("DATABASE_URL", "VEIL_DATABASE_URL", "VEIL_MASTER_KEY"):
         monkeypatch.delenv(name, raising=False)
     with mock_aws():
-        parameters.clear_caches()
+        clear_secret_caches()
         yield boto3.client("secretsmanager", region_name="eu-west-1")
-    parameters.clear_caches()
+    clear_secret_caches()
 
 
 def test_secrets_come_from_secrets_manager(
@@ -42,7 +41,7 @@ def test_secrets_come_from_secrets_manager(
     monkeypatch.setenv("VEIL_MASTER_KEY_SECRET_ARN", master["ARN"])
     monkeypatch.setenv("VEIL_DATABASE_SECRET_ARN", database["ARN"])
     settings = Settings()
-    assert settings.master_key_bytes() == bytes.fromhex("ab" * 32)
+    assert settings.master_keys().current == bytes.fromhex("ab" * 32)
     assert settings.conninfo() == "postgresql://veil_app:p%40ss%2Fword@proxy.example:5432/veil"
     monkeypatch.setenv("VEIL_DATABASE_HOST", "veil.proxy-abc.eu-west-1.rds.amazonaws.com")
     assert Settings().conninfo().endswith("@veil.proxy-abc.eu-west-1.rds.amazonaws.com:5432/veil")
@@ -54,7 +53,7 @@ def test_direct_values_win_and_missing_ones_are_explained(
     with pytest.raises(RuntimeError, match="no database configured"):
         Settings().conninfo()
     with pytest.raises(RuntimeError, match="no master key configured"):
-        Settings().master_key_bytes()
+        Settings().master_keys()
     monkeypatch.setenv("DATABASE_URL", "postgresql://localhost/veil")
     assert Settings().conninfo() == "postgresql://localhost/veil"
 

@@ -66,10 +66,10 @@ def liveness() -> dict[str, Any]:
 
 
 def readiness(
-    pool: Pool, master_key: Callable[[], bytes], providers: Callable[[], Sequence[ProviderStatus]]
+    pool: Pool, master_keys: Callable[[], object], providers: Callable[[], Sequence[ProviderStatus]]
 ) -> dict[str, Any]:
     observed_at = datetime.now(UTC).isoformat(timespec="seconds")
-    checks = [*_database(pool), _secrets(master_key), *_providers(providers)]
+    checks = [*_database(pool), _secrets(master_keys), *_providers(providers)]
     worst = max((c.status for c in checks), key=[Health.PASS, Health.WARN, Health.FAIL].index)
     document: dict[str, Any] = {"status": str(worst), "checks": {}}
     for check in checks:
@@ -99,9 +99,9 @@ def _database(pool: Pool) -> list[Check]:
     ]
 
 
-def _secrets(master_key: Callable[[], bytes]) -> Check:
+def _secrets(master_keys: Callable[[], object]) -> Check:
     try:
-        master_key()
+        master_keys()
     except Exception:  # any failure to load means the service cannot fingerprint or hash
         return Check("secrets:masterKey", "component", Health.FAIL, False,
                      output="the master key cannot be loaded")  # fmt: skip

@@ -7,6 +7,7 @@ In AWS the secrets come from Secrets Manager by ARN (`VEIL_MASTER_KEY_SECRET_ARN
 """
 
 import json
+import time
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -18,6 +19,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from veil.tenant_keys import MasterKeys
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from aws_lambda_powertools.utilities.parameters import SecretsProvider
 
 
@@ -55,40 +58,68 @@ class Settings(BaseSettings):
             return _conninfo_from_rds_secret(secret, self.database_host)
         raise RuntimeError("no database configured: set DATABASE_URL or VEIL_DATABASE_SECRET_ARN")
 
-    def master_key_bytes(self) -> bytes:
-        return self.master_keys().current
-
     def master_keys(self) -> MasterKeys:
         """The current master key and, during a rotation, the previous one. AWS sources are
-        read through Powertools' cache (5 minutes), so a rotation takes over without a
-        deployment."""
+        read through a 5-minute cache, so a rotation takes over without a deployment."""
         if self.master_key is not None:
             previous = self.master_key_previous
-            return MasterKeys(
-                bytes.fromhex(self.master_key.get_secret_value()),
-                bytes.fromhex(previous.get_secret_value()) if previous else None,
+            return _master_keys(
+                self.master_key.get_secret_value(),
+                previous.get_secret_value() if previous else None,
             )
         if self.master_key_secret_arn is not None:
             arn = self.master_key_secret_arn
-            previous_hex = _secret_stage(arn, "AWSPREVIOUS")
-            return MasterKeys(
-                bytes.fromhex(_secret_string(arn).strip()),
-                bytes.fromhex(previous_hex.strip()) if previous_hex else None,
-            )
+            return _master_keys(_secret_string(arn), _optional(arn, _previous_secret))
         if self.master_key_parameter is not None:
             name = self.master_key_parameter
-            current_hex = _parameter_string(name)
-            if current_hex is None:
+            current = _optional(name, _parameter_string)
+            if current is None:
                 raise RuntimeError(f"the SSM parameter {name} does not exist")
-            previous_hex = _parameter_string(f"{name}/previous")
-            return MasterKeys(
-                bytes.fromhex(current_hex.strip()),
-                bytes.fromhex(previous_hex.strip()) if previous_hex else None,
-            )
+            return _master_keys(current, _optional(f"{name}/previous", _parameter_string))
         raise RuntimeError(
             "no master key configured: set VEIL_MASTER_KEY, VEIL_MASTER_KEY_SECRET_ARN or"
             " VEIL_MASTER_KEY_PARAMETER"
         )
+
+
+def _master_keys(current_hex: str, previous_hex: str | None) -> MasterKeys:
+    return MasterKeys(
+        bytes.fromhex(current_hex.strip()),
+        bytes.fromhex(previous_hex.strip()) if previous_hex else None,
+    )
+
+
+_MAX_AGE_S = 300
+# When a value that may not exist (a secret's AWSPREVIOUS stage before the first rotation,
+# an SSM `/previous`) was last found missing: Powertools caches values, not absences, and
+# without this every use of the master key would ask AWS again.
+_missing_since: dict[str, float] = {}
+
+
+def _optional(name: str, fetch: "Callable[[str], str]") -> str | None:
+    """`fetch(name)`, or None when it does not exist; an absence is remembered as long as
+    a value would be."""
+    from aws_lambda_powertools.utilities.parameters.exceptions import GetParameterError
+
+    since = _missing_since.get(name)
+    if since is not None and time.monotonic() - since < _MAX_AGE_S:
+        return None
+    try:
+        value = fetch(name)
+    except GetParameterError:
+        _missing_since[name] = time.monotonic()
+        return None
+    _missing_since.pop(name, None)
+    return value
+
+
+def clear_secret_caches() -> None:
+    """Forget every cached secret, parameter and absence, as if 5 minutes had passed."""
+    from aws_lambda_powertools.utilities import parameters
+
+    parameters.clear_caches()  # type: ignore[no-untyped-call]  # Powertools has no hint here
+    _previous_provider.cache_clear()
+    _missing_since.clear()
 
 
 def _secret_string(arn: str) -> str:
@@ -96,37 +127,27 @@ def _secret_string(arn: str) -> str:
     # Imported here: only the AWS path pays for it at cold start.
     from aws_lambda_powertools.utilities.parameters import get_secret
 
-    return str(get_secret(arn, max_age=300))
+    return str(get_secret(arn, max_age=_MAX_AGE_S))
 
 
-def _secret_stage(arn: str, stage: str) -> str | None:
-    """Another stage of the secret (AWSPREVIOUS); None when it has none (before a first
-    rotation). Powertools caches by name alone, so the stage gets a provider of its own:
-    through the shared one it would be served the cached AWSCURRENT value."""
-    from aws_lambda_powertools.utilities.parameters.exceptions import GetParameterError
-
-    try:
-        return str(_stage_provider(stage).get(arn, max_age=300, VersionStage=stage))
-    except GetParameterError:
-        return None
+def _previous_secret(arn: str) -> str:
+    """The secret's AWSPREVIOUS stage. Powertools caches by name alone, so the stage gets a
+    provider of its own: through the shared one it would be served the cached AWSCURRENT."""
+    return str(_previous_provider().get(arn, max_age=_MAX_AGE_S, VersionStage="AWSPREVIOUS"))
 
 
 @cache
-def _stage_provider(stage: str) -> "SecretsProvider":
+def _previous_provider() -> "SecretsProvider":
     from aws_lambda_powertools.utilities.parameters import SecretsProvider
 
     return SecretsProvider()
 
 
-def _parameter_string(name: str) -> str | None:
-    """An SSM SecureString, decrypted and cached 5 minutes; None when it does not exist."""
+def _parameter_string(name: str) -> str:
+    """An SSM SecureString, decrypted and cached 5 minutes by Powertools."""
     from aws_lambda_powertools.utilities.parameters import get_parameter
-    from aws_lambda_powertools.utilities.parameters.exceptions import GetParameterError
 
-    try:
-        return str(get_parameter(name, decrypt=True, max_age=300))
-    except GetParameterError:
-        return None
+    return str(get_parameter(name, decrypt=True, max_age=_MAX_AGE_S))
 
 
 def _conninfo_from_rds_secret(secret: str, host: str | None) -> str:
