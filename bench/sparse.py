@@ -1,6 +1,6 @@
 """Sparser text for a second speed comparison: each corpus document followed by four times
-its length of plain English (Faker's en_US sentences), so a labeled value comes about once
-every 300 characters instead of every 65. `make eval-presidio` runs Presidio on it and
+its length of plain English (Faker's en_US sentences), so labeled values stand five times
+further apart than in the corpus. `make eval-presidio` runs Presidio on it and
 this module's `--compare` measures Veil on the same texts and prints the ratio.
 
     python -m bench.sparse --out FILE            # the texts, as JSON Lines
