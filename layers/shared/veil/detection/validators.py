@@ -15,8 +15,6 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from functools import wraps
 
-import phonenumbers
-
 from veil.detection import phones
 
 type Span = tuple[int, int]
@@ -231,9 +229,6 @@ def phone_number(region: str) -> Validator:
 # Countries whose national format starts with a trunk 0, most populous in our users' data
 # first; the first country for which the number is valid wins, so a number is found once.
 NATIONAL_REGIONS = ("GB", "DE", "FR", "IT", "NL", "AU", "IN", "BE", "CH", "AT", "IE")
-_COUNTRY_CODES = {
-    region: phonenumbers.country_code_for_region(region) for region in NATIONAL_REGIONS
-}
 
 
 def national_phone_number(value: str) -> Span | None:
@@ -244,7 +239,7 @@ def national_phone_number(value: str) -> Span | None:
         for region in NATIONAL_REGIONS:
             # The trunk 0 dropped, as a caller abroad would dial it; Italy keeps its 0.
             nsn = digits if region == "IT" else digits[1:]
-            if phones.valid_number(_COUNTRY_CODES[region], nsn):
+            if phones.valid_number(phones.COUNTRY_CODES[region], nsn):
                 return (0, len(run))
     return None
 
