@@ -13,7 +13,11 @@ from bench.corpus import DECOY, Document
 
 HERE = Path(__file__).parent
 # Each set by the name of its section in docs/accuracy.md.
-SETS = {"heldout": HERE / "heldout.txt", "heldout2": HERE / "heldout-2.txt"}
+SETS = {
+    "heldout": HERE / "heldout.txt",
+    "heldout2": HERE / "heldout-2.txt",
+    "heldout3": HERE / "heldout-3.txt",
+}
 _MARK = re.compile(r"\[\[([A-Z_]+)\|(.*?)\]\]|\{\{(.*?)\}\}", re.DOTALL)
 
 
