@@ -149,6 +149,23 @@ def test_a_value_found_once_is_found_wherever_it_recurs() -> None:
     assert spans(text) == [(T.CREDIT_CARD, "4111 1111 1111 1111")] * 2
 
 
+def test_a_person_found_once_is_found_where_a_part_of_the_name_recurs() -> None:
+    text = "Attendees: Liam Byrne.\nAction: Liam to send it. Signed: L. Byrne. Will do."
+    assert spans(text) == [(T.PERSON, "Liam Byrne"), (T.PERSON, "Liam"), (T.PERSON, "Byrne")]
+
+
+def test_a_part_of_a_name_never_cuts_into_another_name() -> None:
+    # "Jordan" of the first name scores higher than the second name, which has no label.
+    text = "Dear Christina Q. Jordan,\n\nBest regards,\nJordan Powell"
+    assert spans(text) == [(T.PERSON, "Christina Q. Jordan"), (T.PERSON, "Jordan Powell")]
+
+
+def test_common_words_in_a_name_are_no_mention_of_it() -> None:
+    assert spans("Customer: Will Park called. Will you call back? Park Avenue is closed.") == [
+        (T.PERSON, "Will Park")
+    ]
+
+
 def test_allow_list_drops_and_deny_list_adds_whole_tokens() -> None:
     text = "mail jane@example.com or ops@example.com about Project Bluebird, not Bluebirds"
     options = Options(

@@ -109,12 +109,24 @@ FINDS: list[tuple[str, EntityType, str]] = [
     ("Agent: Thanks Imani. The card", T.PERSON, "Imani"),
     ("Hi Wei, your password", T.PERSON, "Wei"),
     ("call my wife Nadia on Friday", T.PERSON, "Nadia"),
+    ("Hola Camila, te confirmo", T.PERSON, "Camila"),
+    ("Driver: Marcus Bellweather", T.PERSON, "Marcus Bellweather"),  # known first name, label
+    ("Attendees: Oksana Shevchenko, Liam Byrne", T.PERSON, "Oksana Shevchenko"),  # on no list
+    ("[09:14] Youssef: morning!", T.PERSON, "Youssef"),
+    ("[27/11/2026, 09:15:02] Chidinma Eze: not yet", T.PERSON, "Chidinma Eze"),
+    ("27/11/2026, 09:16 - Youssef: rotating now", T.PERSON, "Youssef"),
     ("her colleague Anna Berg agreed", T.PERSON, "Anna Berg"),
     ("send it to Lindiwe Dlamini at lindiwe.dlamini@example.co.za", T.PERSON, "Lindiwe Dlamini"),
     ("From: Bartholomew Nkemelu <bnkemelu@example.com>", T.PERSON, "Bartholomew Nkemelu"),
     ("name,dob,ssn\nJhalak Majumdar,1990-07-23,536-22-8174", T.PERSON, "Jhalak Majumdar"),
     ("name,dob,ssn\nJhalak Majumdar,1990-07-23,536-22-8174", T.DATE_OF_BIRTH, "1990-07-23"),
     ("host 192.168.56.10. Version 10.4.2 next", T.IP_ADDRESS, "192.168.56.10"),  # a sentence ends
+    (  # an SQL statement's column list labels the values of its rows
+        "INSERT INTO customers (id, full_name, birth_date) VALUES\n(1041, 'Ann', '1988-02-29'),",
+        T.DATE_OF_BIRTH,
+        "1988-02-29",
+    ),
+    ("COPY p (id, dob) FROM stdin;\n17\t1990-07-23\n", T.DATE_OF_BIRTH, "1990-07-23"),
     (
         "Ship to 1600 Pennsylvania Avenue NW, Washington, DC 20500 today",
         T.ADDRESS,
@@ -130,6 +142,19 @@ FINDS: list[tuple[str, EntityType, str]] = [
     ("au 12 rue de la Paix, 75002 Paris", T.ADDRESS, "12 rue de la Paix, 75002 Paris"),
     ("at 12 MG Road, Bengaluru 560001.", T.ADDRESS, "12 MG Road, Bengaluru 560001"),
     ("Adres: ul. Długa 12, 80-827 Gdańsk", T.ADDRESS, "ul. Długa 12, 80-827 Gdańsk"),
+    (
+        "Adress: Drottninggatan 53, 111 21 Stockholm",
+        T.ADDRESS,
+        "Drottninggatan 53, 111 21 Stockholm",
+    ),
+    ("Keizersgracht 123, 1015 CJ Amsterdam", T.ADDRESS, "Keizersgracht 123, 1015 CJ Amsterdam"),
+    ("Mannerheimintie 12, 00100 Helsinki", T.ADDRESS, "Mannerheimintie 12, 00100 Helsinki"),
+    (
+        "écrire au 2150 Rue Sherbrooke Ouest, Montréal, QC H3H 1G7.",
+        T.ADDRESS,
+        "2150 Rue Sherbrooke Ouest, Montréal, QC H3H 1G7",
+    ),
+    ("150 Elgin Street, Ottawa, ON K2P 1L4", T.ADDRESS, "150 Elgin Street, Ottawa, ON K2P 1L4"),
 ]
 
 
@@ -183,6 +208,10 @@ def test_finds_value(text: str, entity_type: EntityType, value: str) -> None:
         "Thanks Team, Hi All",  # greetings before words that are no names
         "our sister Company and partner Bank",  # relation words before words that are no names
         "Admitted on 2026-10-30, born in Leeds",  # the nearer word dates an admission
+        "thanks to the Golden Gate Bridge crew",  # a determiner makes it a thing's name
+        "[09:16] System: build started",  # a chat line from a program
+        "INSERT INTO t (id, created) VALUES\n(1, '1988-02-29'\n",  # a row without its end
+        "COPY p (id, created_at) FROM stdin;\n17\t1990-07-23\n",  # no birth column
     ],
 )
 def test_ignores_decoy(text: str) -> None:

@@ -118,6 +118,10 @@ class NearbyWords:
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", at)
         line_end = len(text) if line_end < 0 else line_end
+        if header.row_closer:  # "(1041, 'Hannah', …)," : the row ends at its bracket
+            line_end = text.rfind(header.row_closer, line_start, line_end)
+            if line_end < 0:
+                return []
         if (
             line_start < header.rows_from
             or text.count(separator, line_start, line_end) != len(header.labels) - 1
@@ -147,17 +151,26 @@ class _Header:
     separator: str
     labels: list[list[str]]
     rows_from: int
+    row_closer: str = ""  # what ends a row's values before the line ends, if anything
 
     @staticmethod
     def of(text: str, paragraph: int) -> "_Header | None":
         """The header on the paragraph's first line, or on its second under a line that
-        introduces the table ("Export below:")."""
+        introduces the table ("Export below:"); or the column list of an SQL statement
+        whose rows follow (`INSERT INTO t (a, b) VALUES`, pg_dump's `COPY t (a, b) FROM
+        stdin;`)."""
         line_start = paragraph
         for _ in range(2):
             line_end = text.find("\n", line_start)
             if line_end < 0:
                 return None  # a header needs rows under it
             line = text[line_start:line_end]
+            sql = _SQL_COLUMNS.fullmatch(line.strip())
+            if sql:
+                labels = [_WORD.findall(c.lower()) for c in sql.group("columns").split(",")]
+                if sql.group("insert"):
+                    return _Header(",", labels, line_end + 1, row_closer=")")
+                return _Header("\t", labels, line_end + 1)
             separator = max(_SEPARATORS, key=line.count)
             fields = line.split(separator)
             # Two fields split by one comma is as often a sentence ("Dear Ann, thanks").
@@ -175,6 +188,10 @@ def is_header_row(cells: list[str]) -> bool:
 
 
 _SEPARATORS = (",", "\t", ";", "|")
+_SQL_COLUMNS = re.compile(
+    r"(?i:(?P<insert>insert into)|copy) [\w.\"`]+ ?\((?P<columns>[^()]+)\)"
+    r" ?(?i:values ?\(?|from stdin;)",
+)
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _PARAGRAPH = re.compile(r"\n\n")
 # A column label: up to four words, the first beginning with a letter ("dob", "Date of

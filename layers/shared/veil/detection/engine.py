@@ -14,9 +14,10 @@ from functools import cache
 
 import re2
 
+from veil.detection import names
 from veil.detection.boundaries import continues_digit_groups, is_bounded
 from veil.detection.context import NearbyWords, nearest
-from veil.detection.entities import Entity, Explanation
+from veil.detection.entities import Entity, EntityType, Explanation
 from veil.detection.offsets import OffsetMap
 from veil.detection.options import DEFAULT_OPTIONS, Options, deny_list_matches, drop_allowed
 from veil.detection.recognizers import RECOGNIZERS, Recognizer
@@ -200,7 +201,11 @@ def _weighed(
         if hit is None and recognizer.needs_context:
             return None
         marked = nearest(recognizer.against, before, after)
-        if marked is not None and (hit is None or marked.distance < hit.distance):
+        if (
+            marked is not None
+            and marked.distance <= recognizer.against_reach
+            and (hit is None or marked.distance < hit.distance)
+        ):
             return None
     score = recognizer.score if hit is None else min(1.0, recognizer.score + hit.boost)
     explanation = None
@@ -220,20 +225,35 @@ def _weighed(
 def repeats(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """Other whole-token occurrences of values already found. Context may decide a value
     once ("Card: 4111…") and not where it appears again ("… same as 4111…"); once known to
-    be personal, it is redacted everywhere in the text."""
+    be personal, it is redacted everywhere in the text. A person is named again by a part
+    of their name ("Liam Byrne … Liam will send")."""
     found = []
+    starts = [e.start for e in entities]
     for value, entity in {text[e.start : e.end]: e for e in entities}.items():
-        if len(value) < _MIN_REPEAT_LENGTH:
-            continue
-        start = text.find(value)
-        while start != -1:
-            end = start + len(value)
-            if start != entity.start and is_bounded(text, start, end):
-                found.append(
-                    Entity(entity.type, start, end, entity.score, "repeat", entity.explanation)
-                )
-            start = text.find(value, end)
+        mentions = [value] if len(value) >= _MIN_REPEAT_LENGTH else []
+        parts = names.mentioned_parts(value) if entity.type is EntityType.PERSON else []
+        for mention in mentions + parts:
+            start = text.find(mention)
+            while start != -1:
+                end = start + len(mention)
+                if (
+                    is_bounded(text, start, end)
+                    # A part names the person only where nothing else was found: never
+                    # "Jordan" out of another mention of "Jordan Powell".
+                    and not (mention in parts and _overlaps(entities, starts, start, end))
+                    and not entity.start <= start < entity.end
+                ):
+                    found.append(
+                        Entity(entity.type, start, end, entity.score, "repeat", entity.explanation)
+                    )
+                start = text.find(mention, end)
     return found
+
+
+def _overlaps(entities: Sequence[Entity], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `entities` (sorted, not overlapping)."""
+    at = bisect_left(starts, end)
+    return at > 0 and entities[at - 1].end > start
 
 
 _MIN_REPEAT_LENGTH = 4  # "Dr. Li" says nothing about every "Li" in the text

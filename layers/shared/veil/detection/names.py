@@ -144,6 +144,7 @@ def partial_name(value: str) -> Span | None:
 # without one, "Customer Success Team" is a phrase, not a label and a name.
 _LEADERS = TITLES | frozenset(
     {"dear", "hi", "hello", "hey", "thanks", "thank", "regards", "cheers", "sincerely"}
+    | {"hola", "olá", "bonjour", "salut", "hallo", "ciao", "hej", "hei"}
 )
 
 
@@ -159,8 +160,9 @@ def labeled_name(value: str) -> Span | None:
     return (tokens[0][0], tokens[min(len(tokens), 3) - 1][1])
 
 
-# Words that greet or thank the person named next ("Hi Wei", "Thanks Imani").
-GREETINGS = ("Dear", "Hi", "Hello", "Hey", "Thanks", "Thank you", "Cheers")
+# Words that greet or thank the person named next ("Hi Wei", "Thanks Imani", "Hola Camila").
+GREETINGS: tuple[str, ...] = ("Dear", "Hi", "Hello", "Hey", "Thanks", "Thank you", "Cheers")
+GREETINGS += ("Hola", "Olá", "Bonjour", "Salut", "Hallo", "Ciao", "Hej", "Hei")
 
 
 def greeted_name(value: str) -> Span | None:
@@ -222,3 +224,48 @@ def titled_name(value: str) -> Span | None:
     if _is_surname(last) or _is_first_name(rest.split(" ")[0]):
         return (start, len(value))
     return None
+
+
+# Who speaks in a chat export is a person, unless the line names a role or a program.
+_NOT_SPEAKERS = frozenset(
+    {"system", "bot", "admin", "support", "server", "moderator", "agent", "customer", "user"}
+    | {"note", "error", "warning", "info", "debug", "status", "subject", "action"}
+)
+
+
+def chat_speaker(value: str) -> Span | None:
+    """The speaker of a chat line, between its timestamp and the colon ("[09:15] Chidinma
+    Eze: …", "27/11/2026, 09:14 - Youssef: …"): chats name people by whatever they are
+    called, on a list or not."""
+    end = len(value) - 1  # the colon
+    start = value.rfind("] ", 0, end) + 2 if "] " in value else value.rfind(" - ", 0, end) + 3
+    if value[start:end].lower() in _NOT_SPEAKERS:
+        return None
+    return (start, end)
+
+
+# First names and surnames that are also common capitalised words ("Will you …", "May I
+# …", "Park Avenue"): a part of a found name is another mention of it only when it is not
+# one of them.
+_COMMON_WORDS = frozenset(
+    {"will", "may", "june", "april", "august", "mark", "bill", "rose", "grace", "hope"}
+    | {"faith", "joy", "art", "pat", "sue", "don", "guy", "dawn", "chance", "summer", "winter"}
+    | {"sunny", "rich", "young", "king", "long", "white", "black", "brown", "green", "gray"}
+    | {"grey", "bell", "hill", "wood", "rice", "price", "cash", "case", "hall", "ford", "lane"}
+    | {"park", "street", "church", "north", "south", "east", "west", "major", "page", "rock"}
+    | {"stone", "day", "love"}
+)
+
+
+def mentioned_parts(name: str) -> list[str]:
+    """The words of a full name that, standing alone elsewhere in the same text, name the
+    same person ("Liam Byrne … Liam to send", "Dimitrios Papadopoulos … D. Papadopoulos"):
+    not initials, titles, short words or common words."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    return [
+        w
+        for w in words
+        if len(w) >= 3 and key(w) not in TITLES and key(w) not in _COMMON_WORDS and "." not in w
+    ]

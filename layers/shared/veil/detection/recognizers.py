@@ -37,8 +37,9 @@ class Recognizer:
     needs_context: bool = False
     context_reach: int = WORDS_BEFORE  # how many words away a supporting word may be
     # Words that mark a look-alike ("order 0123 456 789"): the value is dropped when one of
-    # them is nearer than any supporting word.
+    # them, no further than `against_reach` words away, is nearer than any supporting word.
     against: frozenset[str] = frozenset()
+    against_reach: int = WORDS_BEFORE
 
 
 def words(text: str) -> frozenset[str]:
@@ -67,9 +68,14 @@ _PERSON_LABELS = (
     "signed attn contact manager agent user cardholder beneficiary payee payer recipient "
     "sender author owner assignee reporter requester reviewer approver witness spouse "
     "guardian kin insured policyholder borrower landlord buyer seller traveller traveler "
-    "student physician nurse"
+    "student physician nurse doctor therapist driver caller candidate interviewer interviewee "
+    "attendee attendees participant participants speaker organizer organiser"
 )
 _PERSON = words(" ".join(names.TITLES) + " dear " + _PERSON_LABELS)
+
+# Right before a run of capitals, these make it the name of a thing or a place ("the Golden
+# Gate Bridge", "our Grand Rapids office"), not of a person.
+_DETERMINERS = words("the a an this that these those our your their its")
 
 # The people in someone's life: after these a known first name is a name ("my wife Nadia").
 _RELATIONS = words(
@@ -99,6 +105,11 @@ _STREET_SUFFIX = (
 )
 _CITY = r"\p{Lu}[\p{L}\-']+(?: \p{Lu}[\p{L}\-']+){0,2}"
 _US_ZIP_TAIL = r"(?:,? ?\n?" + _CITY + r",? [A-Z]{2},? [0-9]{5}(?:-[0-9]{4})?)"
+# "…, Montréal, QC H3H 1G7": a city, a province and a postal code.
+_CA_POSTAL_TAIL = (
+    r"(?:,? ?\n?" + _CITY + r",? (?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT) "
+    r"[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9])"
+)
 _UK_POSTCODE_TAIL = r"(?:,? ?\n?" + _CITY + r",? [A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})"
 _ADDRESS = (
     r"[0-9]{1,6}[A-Za-z]?,? (?:(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)\.? )?"
@@ -109,19 +120,23 @@ _ADDRESS = (
     r"(?: (?:NE|NW|SE|SW|N|S|E|W)\b\.?)?"
     r"(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Rm|Room|Flat|#)\.? ?#?"
     r"[0-9A-Z][0-9A-Z\-]{0,5})?"
-    f"(?:{_US_ZIP_TAIL}|{_UK_POSTCODE_TAIL})?"
+    f"(?:{_US_ZIP_TAIL}|{_UK_POSTCODE_TAIL}|{_CA_POSTAL_TAIL})?"
 )
-# "Hauptstraße 5, 10115 Berlin", "Rue de la Paix 12" is rarer than "12 rue de la Paix, 75002 Paris".
-_DE_ADDRESS = (
-    r"(?:\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer)"
+# The street first, then its number: German, Dutch and Nordic forms ("Hauptstraße 5, 10115
+# Berlin", "Keizersgracht 123, 1015 CJ Amsterdam", "Drottninggatan 53, 111 21 Stockholm").
+# "Rue de la Paix 12" is rarer than "12 rue de la Paix, 75002 Paris".
+_STREET_FIRST_ADDRESS = (
+    r"(?:\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer"
+    r"|straat|laan|gracht|plein|kade|gatan|gata|vägen|väg|gränd|torget|vej|gade|veien|vegen"
+    r"|gaten|katu|tie)"
     r"|(?:\p{Lu}\p{Ll}+-)+(?:Straße|Strasse|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer))"
     r" [0-9]{1,4}[a-z]?"
-    r"(?:, ?[0-9]{5} " + _CITY + ")?"
+    r"(?:, ?(?:[0-9]{3} [0-9]{2}|[0-9]{4} ?[A-Z]{2}|[0-9]{4,5}) " + _CITY + ")?"
 )
 _FR_ADDRESS = (
-    r"[0-9]{1,4}(?: ?bis| ?ter)?,? (?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|"
+    r"[0-9]{1,4}(?: ?bis| ?ter)?,? (?i:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|"
     r"route|cours) (?:(?:de la|de l'|du|des|de|d') ?)?\p{Lu}[\p{L}\-']+(?: \p{Lu}[\p{L}\-']+){0,3}"
-    r"(?:, ?[0-9]{5} " + _CITY + ")?"
+    r"(?:, ?[0-9]{5} " + _CITY + "|" + _CA_POSTAL_TAIL + ")?"
 )
 # "12 MG Road, Bengaluru 560001": a street's first word may be initials (Mahatma Gandhi
 # Road), so the city and PIN code must follow ("4 USB Ports" is no address).
@@ -493,6 +508,8 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         0.75,
         names.full_name,
         context=_PERSON,
+        against=_DETERMINERS,
+        against_reach=1,
     ),
     Recognizer(
         "person_name_with_context",
@@ -503,6 +520,8 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         context=_PERSON,
         needs_context=True,
         context_reach=2,  # "Patient: Jürgen Müller", not "customer … see Happy New Year"
+        against=_DETERMINERS,
+        against_reach=1,
     ),
     Recognizer(
         "person_name_after_label",
@@ -514,7 +533,8 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
             "name dear patient customer client employee contact applicant holder regards "
             "thanks sincerely signed kunde attn beneficiary payee payer recipient sender "
             "assignee reporter requester reviewer approver witness spouse guardian kin "
-            "insured policyholder borrower landlord"
+            "insured policyholder borrower landlord driver caller candidate attendee attendees "
+            "participant participants"
         ),
         needs_context=True,
         context_reach=1,  # the label itself, not a word somewhere on the line
@@ -550,13 +570,30 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         names.greeted_name,
     ),
     Recognizer(
+        "person_chat_speaker",
+        EntityType.PERSON,
+        # "[09:15] Name:", "[27/11/2026, 09:14:02] Name:" and "27/11/2026, 09:14 - Name:".
+        r"(?:\[[0-9][0-9/.,: \-]{3,22}(?: ?[AaPp][Mm])?\]"
+        r"|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4},? [0-9]{1,2}:[0-9]{2}(?: ?[AaPp][Mm])? -) "
+        + _NAME_WORD
+        + f"(?: {_NAME_WORD}){{0,2}}:",
+        0.6,
+        names.chat_speaker,
+    ),
+    Recognizer(
         "street_address",
         EntityType.ADDRESS,
         _ADDRESS,
         0.8,  # above a name: "Edward Ranch" inside "3603 Edward Ranch, Larafort" is a street
         context=_ADDRESS_CONTEXT,
     ),
-    Recognizer("de_address", EntityType.ADDRESS, _DE_ADDRESS, 0.8, context=_ADDRESS_CONTEXT),
+    Recognizer(
+        "street_first_address",
+        EntityType.ADDRESS,
+        _STREET_FIRST_ADDRESS,
+        0.8,
+        context=_ADDRESS_CONTEXT,
+    ),
     Recognizer("fr_address", EntityType.ADDRESS, _FR_ADDRESS, 0.8, context=_ADDRESS_CONTEXT),
     Recognizer("in_address", EntityType.ADDRESS, _IN_ADDRESS, 0.8, context=_ADDRESS_CONTEXT),
     Recognizer("pl_address", EntityType.ADDRESS, _PL_ADDRESS, 0.8, context=_ADDRESS_CONTEXT),
