@@ -98,8 +98,11 @@ def test_corpus_candidates_get_libphonenumbers_answer() -> None:
 
 
 def national_before(value: str) -> validators.Span | None:
-    """The national validator as it was: each region's number checked by libphonenumber."""
+    """The national validator as it was: each region's number checked by libphonenumber
+    (dates, which the validator refuses first, excepted)."""
     for run in validators.shorter_runs(value, 8):
+        if validators.begins_with_date(run):
+            continue
         digits = validators.digits_of(run)
         if len(digits) > 13:
             continue
@@ -128,6 +131,8 @@ def test_labeled_numbers_are_valid_where_libphonenumber_says_so() -> None:
 
     def before(value: str) -> validators.Span | None:
         for run in validators.shorter_runs(value, 8):
+            if validators.begins_with_date(run):
+                continue
             if any(libphonenumber_says(run, r) for r in validators.LABELED_REGIONS):
                 return (0, len(run))
         return None

@@ -210,6 +210,7 @@ def test_finds_value(text: str, entity_type: EntityType, value: str) -> None:
         "Admitted on 2026-10-30, born in Leeds",  # the nearer word dates an admission
         "thanks to the Golden Gate Bridge crew",  # a determiner makes it a thing's name
         "[09:16] System: build started",  # a chat line from a program
+        "Please call us on 2025-09-10 to confirm, or phone 01-02-2025 10:30",  # dates
         "INSERT INTO t (id, created) VALUES\n(1, '1988-02-29'\n",  # a row without its end
         "COPY p (id, created_at) FROM stdin;\n17\t1990-07-23\n",  # no birth column
     ],

@@ -231,8 +231,36 @@ def phone_number(region: str) -> Validator:
 NATIONAL_REGIONS = ("GB", "DE", "FR", "IT", "NL", "AU", "IN", "BE", "CH", "AT", "IE")
 
 
+def begins_with_date(value: str) -> bool:
+    """Whether the first three numbers read as a real date with a four-digit year
+    ("2025-09-10", "01-02-2025 10:30"): near "call" or "contact" far more often a date, or
+    a date and time, than a phone number."""
+    parts = re.split(r"[ ./\-]", value)[:3]
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return False
+    if len(parts[0]) == 4:
+        year, readings = parts[0], [(parts[1], parts[2])]
+    elif len(parts[2]) == 4:
+        year, readings = parts[2], [(parts[1], parts[0]), (parts[0], parts[1])]
+    else:
+        return False
+    return 1900 <= int(year) <= 2099 and any(
+        _real_date(int(year), int(m), int(d)) for m, d in readings
+    )
+
+
+def _real_date(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def national_phone_number(value: str) -> Span | None:
     for run in shorter_runs(value, 8):
+        if begins_with_date(run):
+            continue
         digits = digits_of(run)
         if len(digits) > 13:
             continue
@@ -250,6 +278,8 @@ LABELED_REGIONS = ("ES", "IT", "US", "PT", "PL", "GR", "DK", "NO", "IN")
 
 def labeled_phone_number(value: str) -> Span | None:
     for run in shorter_runs(value, 8):
+        if begins_with_date(run):
+            continue
         digits = digits_of(run)  # the pattern starts with 1-9: never "+" or "00"
         if len(digits) <= 17 and any(phones.valid_national(digits, r) for r in LABELED_REGIONS):
             return (0, len(run))
