@@ -110,6 +110,34 @@ FINDS: list[tuple[str, EntityType, str]] = [
     ("Hi Wei, your password", T.PERSON, "Wei"),
     ("call my wife Nadia on Friday", T.PERSON, "Nadia"),
     ("Hola Camila, te confirmo", T.PERSON, "Camila"),
+    ("Date of Birth: 1990.05.03", T.DATE_OF_BIRTH, "1990.05.03"),
+    ("DOB 1990/05/03", T.DATE_OF_BIRTH, "1990/05/03"),
+    ("token glpat-Zx8Kq2LmN4pR7tV1wY3b", T.API_TOKEN, "glpat-Zx8Kq2LmN4pR7tV1wY3b"),
+    (
+        "NPM_TOKEN=npm_a8Kq2LmN4pR7tV1wY3bC5dF6gH9jK0sA2eUx",
+        T.API_TOKEN,
+        "npm_a8Kq2LmN4pR7tV1wY3bC5dF6gH9jK0sA2eUx",
+    ),
+    (
+        "key 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",
+        T.API_TOKEN,
+        "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",
+    ),
+    (
+        "HF_TOKEN=hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh",
+        T.API_TOKEN,
+        "hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh",
+    ),
+    (
+        "OPENAI_API_KEY=sk-proj-Ab3dEf6hIj9lMn2pQr5tUv8xYz1BcD4fGh7jKl0nOp3rSt6vWx9",
+        T.API_TOKEN,
+        "sk-proj-Ab3dEf6hIj9lMn2pQr5tUv8xYz1BcD4fGh7jKl0nOp3rSt6vWx9",
+    ),
+    (
+        "x-api-key: sk-ant-api03-" + "Ab3dEf6hIj9lMn2pQr5tUv8xYz1BcD4fGh7jKl0nOp3rSt6vWx9" * 2,
+        T.API_TOKEN,
+        "sk-ant-api03-" + "Ab3dEf6hIj9lMn2pQr5tUv8xYz1BcD4fGh7jKl0nOp3rSt6vWx9" * 2,
+    ),
     ("Driver: Marcus Bellweather", T.PERSON, "Marcus Bellweather"),  # known first name, label
     ("Attendees: Oksana Shevchenko, Liam Byrne", T.PERSON, "Oksana Shevchenko"),  # on no list
     ("[09:14] Youssef: morning!", T.PERSON, "Youssef"),
@@ -209,6 +237,9 @@ def test_finds_value(text: str, entity_type: EntityType, value: str) -> None:
         "our sister Company and partner Bank",  # relation words before words that are no names
         "Admitted on 2026-10-30, born in Leeds",  # the nearer word dates an admission
         "thanks to the Golden Gate Bridge crew",  # a determiner makes it a thing's name
+        "Meet at Victoria Station by the Ada Lovelace Building",  # places named after people
+        "GITLAB_TOKEN=glpat-xxxxxxxxxxxxxxxxxxxx NPM_TOKEN=npm_" + "0" * 36,  # placeholders
+        "run task-manager and sk-learn",
         "[09:16] System: build started",  # a chat line from a program
         "Please call us on 2025-09-10 to confirm, or phone 01-02-2025 10:30",  # dates
         "INSERT INTO t (id, created) VALUES\n(1, '1988-02-29'\n",  # a row without its end

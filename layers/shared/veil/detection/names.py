@@ -104,6 +104,17 @@ _NOT_FIRST = frozenset(
 )
 
 
+# Words that end the names of places and institutions, never a person's ("Victoria
+# Station", "Ada Lovelace Building"); surnames such as Hall or Park are not among them.
+_PLACE_NOUNS = frozenset(
+    {"station", "street", "road", "avenue", "boulevard", "square", "plaza", "airport"}
+    | {"building", "tower", "center", "centre", "mall", "hotel", "stadium", "arena"}
+    | {"college", "university", "school", "academy", "institute", "library", "museum"}
+    | {"hospital", "clinic", "cathedral", "chapel", "theatre", "theater", "gardens"}
+    | {"foundation", "award", "prize", "memorial", "lecture", "fellowship", "scholarship"}
+)
+
+
 def _is_first_name(word: str) -> bool:
     name = key(word)
     return name in first_names() and name not in _NOT_FIRST
@@ -115,6 +126,8 @@ def _name_span(value: str, known: int) -> Span | None:
     run of capitals ends it: one inside a longer run ("New York Stock Exchange") is part
     of another kind of name."""
     tokens = _tokens(value)
+    if key(tokens[-1][2]) in _PLACE_NOUNS:
+        return None
     for i, (start, _, first) in enumerate(tokens):
         if first.endswith("."):
             continue  # an initial or a title cannot start a name here

@@ -282,6 +282,38 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     Recognizer("google_api_key", EntityType.API_TOKEN, r"AIza[0-9A-Za-z_\-]{35}", 0.9),
     Recognizer("veil_api_key", EntityType.API_TOKEN, r"veil_[A-Za-z0-9]{40}", 0.95),
     Recognizer(
+        "gitlab_token",
+        EntityType.API_TOKEN,
+        r"glpat-[A-Za-z0-9_\-]{20,64}",
+        0.95,
+        validators.varied,
+    ),
+    Recognizer("npm_token", EntityType.API_TOKEN, r"npm_[A-Za-z0-9]{36}", 0.95, validators.varied),
+    Recognizer(
+        "sendgrid_key",
+        EntityType.API_TOKEN,
+        r"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}",
+        0.95,
+        validators.varied,
+    ),
+    Recognizer(
+        "huggingface_token", EntityType.API_TOKEN, r"hf_[A-Za-z]{34}", 0.9, validators.varied
+    ),
+    Recognizer(
+        "openai_key",
+        EntityType.API_TOKEN,
+        r"sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{40,250}|sk-[A-Za-z0-9]{48}",
+        0.9,
+        validators.varied,
+    ),
+    Recognizer(
+        "anthropic_key",
+        EntityType.API_TOKEN,
+        r"sk-ant-[a-z]{3,6}[0-9]{2}-[A-Za-z0-9_\-]{80,120}",
+        0.95,
+        validators.varied,
+    ),
+    Recognizer(
         "jwt",
         EntityType.API_TOKEN,
         r"eyJ[A-Za-z0-9_\-]{4,}\.eyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]*",
@@ -350,7 +382,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     Recognizer(
         "date_of_birth",
         EntityType.DATE_OF_BIRTH,
-        r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:[0-9]{4}|[0-9]{2})"
+        r"[0-9]{4}[./\-][0-9]{1,2}[./\-][0-9]{1,2}|[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:[0-9]{4}|[0-9]{2})"
         r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? [0-9]{1,2}"
         r"(?:st|nd|rd|th)?,? [0-9]{4}"
         r"|[0-9]{1,2}(?:st|nd|rd|th)? (?:of )?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"

@@ -302,6 +302,13 @@ def _phone_in(value: str, region: str) -> Span | None:
 
 
 @whole
+def varied(value: str) -> bool:
+    """Not a placeholder ("glpat-xxxxxxxxxxxxxxxxxxxx", "npm_0000…"): a real token is
+    random, so its characters vary."""
+    return len(set(value)) >= 10
+
+
+@whole
 def one_separator(value: str) -> bool:
     """Digit groups split by one kind of separator, or none ("046 454-286" is no identifier)."""
     return len({c for c in value if not c.isalnum()}) <= 1
