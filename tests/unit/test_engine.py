@@ -166,6 +166,16 @@ def test_common_words_in_a_name_are_no_mention_of_it() -> None:
     ]
 
 
+def test_a_documents_key_makes_a_single_word_a_name_only_as_the_whole_value() -> None:
+    engine = default_engine()
+    assert [(e.type, e.start, e.end) for e in engine.analyze("Jane", label="firstName")] == [
+        (T.PERSON, 0, 4)
+    ]
+    assert engine.analyze("Globex", label="company_name") == []
+    found = engine.analyze("Order from Berlin via Paris", label="name")  # not a whole value
+    assert [e for e in found if e.recognizer == "person_in_name_field"] == []
+
+
 def test_allow_list_drops_and_deny_list_adds_whole_tokens() -> None:
     text = "mail jane@example.com or ops@example.com about Project Bluebird, not Bluebirds"
     options = Options(

@@ -110,6 +110,10 @@ FINDS: list[tuple[str, EntityType, str]] = [
     ("Hi Wei, your password", T.PERSON, "Wei"),
     ("call my wife Nadia on Friday", T.PERSON, "Nadia"),
     ("Hola Camila, te confirmo", T.PERSON, "Camila"),
+    ("first_name,last_name,email\nAroha,Ngata,a@example.nz", T.PERSON, "Aroha"),  # a column
+    ("first_name,last_name,email\nAroha,Ngata,a@example.nz", T.PERSON, "Ngata"),
+    ("Name;Vorname;Geburtsdatum\nMüller;Anna;12.03.1985", T.PERSON, "Müller"),
+    ("Name;Vorname;Geburtsdatum\nMüller;Anna;12.03.1985", T.DATE_OF_BIRTH, "12.03.1985"),
     ("Date of Birth: 1990.05.03", T.DATE_OF_BIRTH, "1990.05.03"),
     ("DOB 1990/05/03", T.DATE_OF_BIRTH, "1990/05/03"),
     ("token glpat-Zx8Kq2LmN4pR7tV1wY3b", T.API_TOKEN, "glpat-Zx8Kq2LmN4pR7tV1wY3b"),
@@ -240,6 +244,8 @@ def test_finds_value(text: str, entity_type: EntityType, value: str) -> None:
         "Meet at Victoria Station by the Ada Lovelace Building",  # places named after people
         "GITLAB_TOKEN=glpat-xxxxxxxxxxxxxxxxxxxx NPM_TOKEN=npm_" + "0" * 36,  # placeholders
         "run task-manager and sk-learn",
+        "id,company_name,city\n1,Globex,Leeds",  # a name column of companies
+        "Name your project: Apollo. The Name field says Order",  # a name word in prose
         "[09:16] System: build started",  # a chat line from a program
         "Please call us on 2025-09-10 to confirm, or phone 01-02-2025 10:30",  # dates
         "INSERT INTO t (id, created) VALUES\n(1, '1988-02-29'\n",  # a row without its end

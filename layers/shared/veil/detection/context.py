@@ -106,12 +106,8 @@ class NearbyWords:
         """The words of the header of the column holding `at`, when its line is a row of a
         table whose header row begins the paragraph, or follows its first line (CSV, TSV,
         `;` or `|` separated)."""
-        if self._paragraphs is None:
-            self._paragraphs = [0, *(m.end() for m in _PARAGRAPH.finditer(self._text))]
-        paragraph = self._paragraphs[bisect_right(self._paragraphs, at) - 1]
-        if paragraph not in self._headers:
-            self._headers[paragraph] = _Header.of(self._text, paragraph)
-        header = self._headers[paragraph]
+        paragraphs = self._paragraph_starts()
+        header = self._header(paragraphs[bisect_right(paragraphs, at) - 1])
         if header is None:
             return []
         text, separator = self._text, header.separator
@@ -128,6 +124,28 @@ class NearbyWords:
         ):
             return []
         return header.labels[text.count(separator, line_start, at)]
+
+    def labels(self, at: int) -> list[str]:
+        """Only what structure says of the value at `at`: its column's header, then the
+        text's own label (a document's key)."""
+        return self.column_label(at) + self._label
+
+    def has_labels(self) -> bool:
+        """Whether any value of the text can have `labels`: the text has a label of its
+        own or holds a table under a header row."""
+        return bool(self._label) or any(
+            self._header(p) is not None for p in self._paragraph_starts()
+        )
+
+    def _paragraph_starts(self) -> list[int]:
+        if self._paragraphs is None:
+            self._paragraphs = [0, *(m.end() for m in _PARAGRAPH.finditer(self._text))]
+        return self._paragraphs
+
+    def _header(self, paragraph: int) -> "_Header | None":
+        if paragraph not in self._headers:
+            self._headers[paragraph] = _Header.of(self._text, paragraph)
+        return self._headers[paragraph]
 
     def _words_of_line(self, at: int) -> frozenset[str]:
         """The words of the line holding `at` and of the line above it (dots dropped)."""

@@ -67,9 +67,7 @@ class Engine:
         words = NearbyWords(text, label)
         found: list[Entity] = []
         for recognizer, compiled in scans:
-            if options.wants(recognizer.entity_type) and (
-                not recognizer.needs_context or words.anywhere(recognizer.context)
-            ):
+            if options.wants(recognizer.entity_type) and _may_find(recognizer, words):
                 found.extend(
                     self._scan(recognizer, compiled, text, encoded, offsets, words, options)
                 )
@@ -103,7 +101,12 @@ class Engine:
                 return
             position = byte_end if byte_end > byte_start else byte_start + 1
             start, end = offsets.char_of_byte(byte_start), offsets.char_of_byte(byte_end)
-            if recognizer.needs_context and not words.any_near(recognizer.context, start, end):
+            if recognizer.label_only:
+                if not _whole_field(text, start, end) or recognizer.context.isdisjoint(
+                    words.labels(start)
+                ):
+                    continue
+            elif recognizer.needs_context and not words.any_near(recognizer.context, start, end):
                 # Cheaper than the validator, and no later match on this line can have a
                 # supporting word either (these patterns never span lines): skip the line.
                 line_end = text.find("\n", end)
@@ -129,6 +132,28 @@ class Engine:
             entity = _weighed(recognizer, words, start, end, options.explain)
             if entity is not None:
                 yield entity
+
+
+def _may_find(recognizer: Recognizer, words: NearbyWords) -> bool:
+    """Whether the text can hold a finding of the recognizer at all: a recognizer that
+    needs a context word finds nothing in a text without one, nor a recognizer that reads
+    only labels in a text without any."""
+    if recognizer.label_only and not words.has_labels():
+        return False
+    return not recognizer.needs_context or words.anywhere(recognizer.context)
+
+
+_FIELD_EDGES = frozenset(",;\t|\n")
+
+
+def _whole_field(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a whole field: a table's cell, a quoted SQL value or the
+    whole text, quotes and spaces around it allowed."""
+    before = text[:start].rstrip(" \"'")
+    after = text[end:].lstrip(" \"'")
+    return (not before or before[-1] in _FIELD_EDGES or before[-1] == "(") and (
+        not after or after[0] in _FIELD_EDGES or after[0] == ")"
+    )
 
 
 def _searcher(compiled: re2._Regexp) -> Callable[[bytes, int, int], tuple[int, int]]:
@@ -194,7 +219,9 @@ def _weighed(
     """The entity with its score after context, or None when context rules it out."""
     hit = None
     if recognizer.context or recognizer.against:
-        before, after = words.around(start, end)
+        before, after = (
+            (words.labels(start), []) if recognizer.label_only else words.around(start, end)
+        )
         hit = nearest(recognizer.context, before, after)
         if hit is not None and hit.distance > recognizer.context_reach:
             hit = None

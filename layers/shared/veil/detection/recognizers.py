@@ -40,6 +40,10 @@ class Recognizer:
     # them, no further than `against_reach` words away, is nearer than any supporting word.
     against: frozenset[str] = frozenset()
     against_reach: int = WORDS_BEFORE
+    # Context only from structure: the header of the value's table column or the key of
+    # the document it is the value of, never the words around it; and the match must be
+    # the whole field ("Jane" under `first_name`, not "Order" inside a name's sentence).
+    label_only: bool = False
 
 
 def words(text: str) -> frozenset[str]:
@@ -57,7 +61,12 @@ _PHONE = words(
     "phone phones tel telephone mobile cell call fax contact whatsapp sms text ring dial reach"
 )
 _SSN = words("ssn ssns social security")
-_BIRTH = words("born birth dob birthday birthdate bday")
+# Birth words of the languages our users write most after English ("Geburtsdatum",
+# "date de naissance", "fecha de nacimiento").
+_BIRTH = words(
+    "born birth dob birthday birthdate bday geburtsdatum geboren naissance née nacimiento "
+    "nascita fødselsdato födelsedatum geboortedatum syntymäaika urodzenia"
+)
 
 # A capitalised word of a name: "Lee", "McDonald", "O'Brien", "Smith-Jones", "Zoë".
 _NAME_WORD = r"(?:\p{Lu}['\x{2019}])?\p{Lu}\p{Ll}+(?:-?\p{Lu}\p{Ll}+){0,2}"
@@ -600,6 +609,26 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         f"(?:{'|'.join(names.GREETINGS)}) " + _NAME_WORD,
         0.6,
         names.greeted_name,
+    ),
+    Recognizer(
+        "person_in_name_field",
+        EntityType.PERSON,
+        _NAME_WORD + f"(?: {_NAME_WORD}){{0,2}}",
+        0.6,
+        context=words(
+            "name names firstname lastname surname surnames forename forenames fullname "
+            "givenname familyname fname lname vorname nachname nom prénom prenom apellido "
+            "apellidos nombre cognome nome"
+        ),
+        needs_context=True,
+        context_reach=2,  # "first_name", "Last name"
+        # Fields that name things, not people ("company_name", "display name").
+        against=words(
+            "company business organisation organization org product file project domain "
+            "host server user display brand city country street team app device model "
+            "category tag branch store shop vendor"
+        ),
+        label_only=True,
     ),
     Recognizer(
         "person_chat_speaker",
