@@ -174,6 +174,8 @@ def test_a_documents_keys_label_their_values(client: Client) -> None:
         "patient": {"dateOfBirth": "1990-07-23", "ssn": "536228174", "visit": "2024-03-01"},
         "phones": ["98450 12345"],  # a list's items stand under the list's key
         "sku": "536228174",
+        "firstName": "Aroha",
+        "companyName": "Globex",
     }
     reply = client.post("/v1/detect", {"document": document})
     assert reply.status == 200
@@ -181,6 +183,7 @@ def test_a_documents_keys_label_their_values(client: Client) -> None:
         ("$.patient.dateOfBirth", "DATE_OF_BIRTH"),
         ("$.patient.ssn", "US_SSN"),
         ("$.phones[0]", "PHONE_NUMBER"),
+        ("$.firstName", "PERSON"),
     ]
 
 
