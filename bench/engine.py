@@ -40,6 +40,7 @@ ADVERSARIAL: dict[str, str] = {
     "unclosed PEM blocks": "-----BEGIN PRIVATE KEY-----\n" * 3_600,
     "password keywords": "password=" * 11_111,
     "URL userinfo": "ftp://a:" * 12_500,
+    "HL7 segment names": "PID|" * 25_000,
 }
 
 

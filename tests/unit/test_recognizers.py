@@ -13,6 +13,14 @@ def found(text: str) -> list[tuple[EntityType, str]]:
 
 # One sentence per recognizer with the value it must find; test_operator_properties.py
 # runs every operator over them too.
+# An HL7 v2 admission: the fields' places say what they hold.
+HL7 = (
+    "MSH|^~\\&|EPIC|HOSP|||20261127||ADT^A01|123|P|2.5\r"
+    "PID|1||MRN0012345||DOE^JANE^Q||19800215|F|||123 MAIN ST^^SPRINGFIELD^IL^62704||"
+    "(217)555-0134|||||ACCT42|536-22-8174\r"
+    "NK1|1|DOE^JOHN^^^^|SPO^Spouse|456 ELM ST^^SPRINGFIELD^IL^62704|(217)555-0199"
+)
+
 FINDS: list[tuple[str, EntityType, str]] = [
     ("mail jane.doe@example.com now", T.EMAIL_ADDRESS, "jane.doe@example.com"),
     ("écrire à émile@exemple.fr", T.EMAIL_ADDRESS, "émile@exemple.fr"),
@@ -110,6 +118,12 @@ FINDS: list[tuple[str, EntityType, str]] = [
     ("Hi Wei, your password", T.PERSON, "Wei"),
     ("call my wife Nadia on Friday", T.PERSON, "Nadia"),
     ("Hola Camila, te confirmo", T.PERSON, "Camila"),
+    (HL7, T.PERSON, "DOE^JANE^Q"),
+    (HL7, T.DATE_OF_BIRTH, "19800215"),
+    (HL7, T.ADDRESS, "123 MAIN ST^^SPRINGFIELD^IL^62704"),
+    (HL7, T.US_SSN, "536-22-8174"),
+    (HL7, T.PERSON, "DOE^JOHN^^^^"),  # next of kin
+    (HL7, T.ADDRESS, "456 ELM ST^^SPRINGFIELD^IL^62704"),
     ("first_name,last_name,email\nAroha,Ngata,a@example.nz", T.PERSON, "Aroha"),  # a column
     ("first_name,last_name,email\nAroha,Ngata,a@example.nz", T.PERSON, "Ngata"),
     ("Name;Vorname;Geburtsdatum\nMüller;Anna;12.03.1985", T.PERSON, "Müller"),
@@ -244,6 +258,7 @@ def test_finds_value(text: str, entity_type: EntityType, value: str) -> None:
         "Meet at Victoria Station by the Ada Lovelace Building",  # places named after people
         "GITLAB_TOKEN=glpat-xxxxxxxxxxxxxxxxxxxx NPM_TOKEN=npm_" + "0" * 36,  # placeholders
         "run task-manager and sk-learn",
+        "PID|1||MRN0012345||UNKNOWN||20991301|F",  # no name components; no such date
         "id,company_name,city\n1,Globex,Leeds",  # a name column of companies
         "Name your project: Apollo. The Name field says Order",  # a name word in prose
         "[09:16] System: build started",  # a chat line from a program

@@ -159,6 +159,8 @@ _PL_ADDRESS = (
     r"(?:ul|al|pl|os)\. \p{Lu}[\p{L}\-']+(?: \p{Lu}[\p{L}\-']+){0,3} [0-9]{1,4}[a-z]?"
     r"(?:/[0-9]{1,4})?(?:, ?[0-9]{2}-[0-9]{3} " + _CITY + ")?"
 )
+# The fields before a value of an HL7 segment, in the PID or the NK1 segment.
+_HL7_FIELD = r"(?:PID(?:\|[^|\r\n]*){{{pid}}}|NK1(?:\|[^|\r\n]*){{{nk1}}})"
 _ADDRESS_CONTEXT = words(
     "address addresses live lives living lived reside resides residing ship shipping billing "
     "deliver delivery mail mailing located moved home street"
@@ -629,6 +631,37 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
             "category tag branch store shop vendor"
         ),
         label_only=True,
+    ),
+    # HL7 v2 messages: a field's place in its segment says what it holds (PID-5 the
+    # patient's name, PID-7 the birth date, PID-11 the address, PID-19 the SSN; NK1-2 and
+    # NK1-4 the next of kin's name and address).
+    Recognizer(
+        "hl7_person",
+        EntityType.PERSON,
+        _HL7_FIELD.format(pid=4, nk1=1) + r"\|[^|\r\n]+",
+        0.9,
+        validators.last_field(validators.hl7_name),
+    ),
+    Recognizer(
+        "hl7_birth_date",
+        EntityType.DATE_OF_BIRTH,
+        r"PID(?:\|[^|\r\n]*){6}\|[0-9]{8}(?:[0-9]{2,6})?",
+        0.9,
+        validators.last_field(validators.hl7_date),
+    ),
+    Recognizer(
+        "hl7_address",
+        EntityType.ADDRESS,
+        _HL7_FIELD.format(pid=10, nk1=3) + r"\|[^|\r\n]+",
+        0.9,
+        validators.last_field(validators.hl7_address),
+    ),
+    Recognizer(
+        "hl7_ssn",
+        EntityType.US_SSN,
+        r"PID(?:\|[^|\r\n]*){18}\|[0-9]{3}-?[0-9]{2}-?[0-9]{4}",
+        0.9,
+        validators.last_field(validators.us_ssn),
     ),
     Recognizer(
         "person_chat_speaker",

@@ -301,6 +301,40 @@ def _phone_in(value: str, region: str) -> Span | None:
     return (0, len(value)) if valid else None
 
 
+def last_field(validator: Validator) -> Validator:
+    """`validator` on the last `|`-separated field of the match: an HL7 segment is matched
+    from its name up to the field that holds the value."""
+
+    @wraps(validator)
+    def validate(value: str) -> Span | None:
+        start = value.rfind("|") + 1
+        span = validator(value[start:])
+        return None if span is None else (start + span[0], start + span[1])
+
+    return validate
+
+
+@whole
+def hl7_name(field: str) -> bool:
+    """An HL7 person name: components split by "^", family name first ("DOE^JANE^Q")."""
+    return "^" in field and _HL7_NAME.fullmatch(field) is not None
+
+
+@whole
+def hl7_address(field: str) -> bool:
+    """An HL7 address: street, other, city, state, postcode … split by "^"."""
+    return sum(1 for part in field.split("^") if part.strip()) >= 2 and field[0].isalnum()
+
+
+@whole
+def hl7_date(field: str) -> bool:
+    """An HL7 date (YYYYMMDD, perhaps followed by a time) that can be a birth date."""
+    return _plausible_birth_date(int(field[:4]), int(field[4:6]), int(field[6:8]))
+
+
+_HL7_NAME = re.compile(r"[^\W\d_][^\W\d_'\- .]*(?:[\^'\- .]+[^\W\d_]*)*")
+
+
 @whole
 def varied(value: str) -> bool:
     """Not a placeholder ("glpat-xxxxxxxxxxxxxxxxxxxx", "npm_0000…"): a real token is
