@@ -35,15 +35,15 @@ class Engine:
         self._recognizers = tuple(recognizers)
         options = _options()
         self._compiled = [re2.compile(r.pattern.encode(), options) for r in self._recognizers]
+        groups, self._unfiltered = _groups([c.programsize for c in self._compiled])
         self._prefilters = [
-            (_search_set(self._recognizers[i].pattern for i in group), group)
-            for group in _groups([c.programsize for c in self._compiled])
+            (_search_set(self._recognizers[i].pattern for i in group), group) for group in groups
         ]
         self.supported_types = frozenset(r.entity_type for r in self._recognizers)
 
     def _matching(self, encoded: bytes) -> list[int]:
         """Indices of the recognizers whose pattern occurs in the text, in order."""
-        found: list[int] = []
+        found = list(self._unfiltered)
         for prefilter, group in self._prefilters:
             found.extend(group[i] for i in prefilter.Match(encoded) or ())
         return sorted(found)
@@ -169,25 +169,31 @@ def _searcher(compiled: re2._Regexp) -> Callable[[bytes, int, int], tuple[int, i
 
 
 # RE2 answers "which of these patterns occur" in one pass per Set, but the automaton of a
-# Set is the product of its patterns': one Set of all ~50 ran at 0.35 MB/s, because digit
-# patterns (cards, SSNs, phones, national ids) are active together on every number and
-# the automaton thrashes its cache. Sets of patterns whose programs together stay small
-# ran ten times faster (docs/performance.md); large patterns (names, addresses) get a Set
-# of their own.
-_PREFILTER_PROGRAM_BUDGET = 100
+# Set is the product of its patterns': one Set of all of them is several times slower than
+# the engine's Sets (`make bench` prints both), because digit patterns (cards, SSNs,
+# phones, national ids) are active together on every number and the automaton thrashes
+# its cache; so do budgets much larger than this one. Large patterns (names, addresses:
+# Unicode classes make programs of thousands of instructions) get no Set at all.
+_PREFILTER_PROGRAM_BUDGET = 600
 
 
-def _groups(program_sizes: Sequence[int]) -> list[list[int]]:
-    """Recognizer indices packed into groups, smallest programs first, deterministically."""
+def _groups(program_sizes: Sequence[int]) -> tuple[list[list[int]], list[int]]:
+    """Recognizer indices packed into groups, smallest programs first, deterministically;
+    and the indices of programs too large for any group. These are scanned without a
+    prefilter: alone in a Set, a pattern's prefilter would cost as much as its own scan,
+    which finds nothing as fast, and they match in most texts (capitalised words)."""
     groups: list[list[int]] = []
+    unfiltered = [i for i, size in enumerate(program_sizes) if size > _PREFILTER_PROGRAM_BUDGET]
     size = _PREFILTER_PROGRAM_BUDGET
     for index in sorted(range(len(program_sizes)), key=lambda i: (program_sizes[i], i)):
+        if index in unfiltered:
+            continue
         if size + program_sizes[index] > _PREFILTER_PROGRAM_BUDGET:
             groups.append([])
             size = 0
         groups[-1].append(index)
         size += program_sizes[index]
-    return groups
+    return groups, unfiltered
 
 
 def _search_set(patterns: Iterable[str]) -> re2.Set:
