@@ -102,8 +102,8 @@ class Engine:
             position = byte_end if byte_end > byte_start else byte_start + 1
             start, end = offsets.char_of_byte(byte_start), offsets.char_of_byte(byte_end)
             if recognizer.label_only:
-                if not _whole_field(text, start, end) or recognizer.context.isdisjoint(
-                    words.labels(start)
+                if recognizer.context.isdisjoint(words.labels(start)) or not _whole_field(
+                    text, start, end
                 ):
                     continue
             elif recognizer.needs_context and not words.any_near(recognizer.context, start, end):
@@ -144,13 +144,17 @@ def _may_find(recognizer: Recognizer, words: NearbyWords) -> bool:
 
 
 _FIELD_EDGES = frozenset(",;\t|\n")
+_PADDING = 16
 
 
 def _whole_field(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is a whole field: a table's cell, a quoted SQL value or the
     whole text, quotes and spaces around it allowed."""
-    before = text[:start].rstrip(" \"'")
-    after = text[end:].lstrip(" \"'")
+    # A field's padding is short; a window keeps the cost independent of the text's length.
+    before = text[max(0, start - _PADDING) : start].rstrip(" \"'")
+    after = text[end : end + _PADDING].lstrip(" \"'")
+    if (start > _PADDING and not before) or (end + _PADDING < len(text) and not after):
+        return False
     return (not before or before[-1] in _FIELD_EDGES or before[-1] == "(") and (
         not after or after[0] in _FIELD_EDGES or after[0] == ")"
     )
@@ -261,26 +265,36 @@ def repeats(text: str, entities: Sequence[Entity]) -> list[Entity]:
     be personal, it is redacted everywhere in the text. A person is named again by a part
     of their name ("Liam Byrne … Liam will send")."""
     found = []
-    starts = [e.start for e in entities]
+    parts: dict[str, Entity] = {}
     for value, entity in {text[e.start : e.end]: e for e in entities}.items():
-        mentions = [value] if len(value) >= _MIN_REPEAT_LENGTH else []
-        parts = names.mentioned_parts(value) if entity.type is EntityType.PERSON else []
-        for mention in mentions + parts:
-            start = text.find(mention)
-            while start != -1:
-                end = start + len(mention)
-                if (
-                    is_bounded(text, start, end)
-                    # A part names the person only where nothing else was found: never
-                    # "Jordan" out of another mention of "Jordan Powell".
-                    and not (mention in parts and _overlaps(entities, starts, start, end))
-                    and not entity.start <= start < entity.end
-                ):
-                    found.append(
-                        Entity(entity.type, start, end, entity.score, "repeat", entity.explanation)
-                    )
-                start = text.find(mention, end)
+        if entity.type is EntityType.PERSON:
+            parts.update((part, entity) for part in names.mentioned_parts(value))
+        if len(value) < _MIN_REPEAT_LENGTH:
+            continue
+        start = text.find(value)
+        while start != -1:
+            end = start + len(value)
+            if start != entity.start and is_bounded(text, start, end):
+                found.append(
+                    Entity(entity.type, start, end, entity.score, "repeat", entity.explanation)
+                )
+            start = text.find(value, end)
+    if parts:  # one pass over the words, however many names: texts may hold hundreds
+        starts = [e.start for e in entities]
+        for word in _NAME_PART.finditer(text):
+            person = parts.get(word.group())
+            start, end = word.span()
+            # A part names the person only where nothing else was found: never "Jordan"
+            # out of another mention of "Jordan Powell".
+            if person is not None and not _overlaps(entities, starts, start, end):
+                found.append(
+                    Entity(person.type, start, end, person.score, "repeat", person.explanation)
+                )
     return found
+
+
+# A word as names are written: "O'Brien", "Smith-Jones", "Zoë"; joined words are one token.
+_NAME_PART = re.compile(r"[^\W\d_]+(?:['\u2019.\-][^\W\d_]+)*")
 
 
 def _overlaps(entities: Sequence[Entity], starts: list[int], start: int, end: int) -> bool:
