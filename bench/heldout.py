@@ -17,6 +17,7 @@ SETS = {
     "heldout": HERE / "heldout.txt",
     "heldout2": HERE / "heldout-2.txt",
     "heldout3": HERE / "heldout-3.txt",
+    "heldout4": HERE / "heldout-4.txt",
 }
 _MARK = re.compile(r"\[\[([A-Z_]+)\|(.*?)\]\]|\{\{(.*?)\}\}", re.DOTALL)
 
