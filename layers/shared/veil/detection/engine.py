@@ -173,21 +173,22 @@ def _searcher(compiled: re2._Regexp) -> Callable[[bytes, int, int], tuple[int, i
 
 
 # RE2 answers "which of these patterns occur" in one pass per Set, but the automaton of a
-# Set is the product of its patterns': one Set of all of them is several times slower than
+# Set is the product of its patterns': one Set of all of them is many times slower than
 # the engine's Sets (`make bench` prints both), because digit patterns (cards, SSNs,
 # phones, national ids) are active together on every number and the automaton thrashes
-# its cache; so do budgets much larger than this one. Large patterns (names, addresses:
-# Unicode classes make programs of thousands of instructions) get no Set at all.
-_PREFILTER_PROGRAM_BUDGET = 600
+# its cache; larger budgets than this one were slower on the whole corpus too. Patterns
+# with Unicode letter classes (names, addresses: programs of thousands of instructions)
+# are scanned without a Set: most of them match in most texts, where a Set of their own
+# would only add a pass.
+_PREFILTER_PROGRAM_BUDGET = 100
+_NO_PREFILTER_ABOVE = 5000
 
 
 def _groups(program_sizes: Sequence[int]) -> tuple[list[list[int]], list[int]]:
     """Recognizer indices packed into groups, smallest programs first, deterministically;
-    and the indices of programs too large for any group. These are scanned without a
-    prefilter: alone in a Set, a pattern's prefilter would cost as much as its own scan,
-    which finds nothing as fast, and they match in most texts (capitalised words)."""
+    and the indices of the programs scanned without a prefilter."""
     groups: list[list[int]] = []
-    unfiltered = [i for i, size in enumerate(program_sizes) if size > _PREFILTER_PROGRAM_BUDGET]
+    unfiltered = [i for i, size in enumerate(program_sizes) if size > _NO_PREFILTER_ABOVE]
     size = _PREFILTER_PROGRAM_BUDGET
     for index in sorted(range(len(program_sizes)), key=lambda i: (program_sizes[i], i)):
         if index in unfiltered:
@@ -265,36 +266,26 @@ def repeats(text: str, entities: Sequence[Entity]) -> list[Entity]:
     be personal, it is redacted everywhere in the text. A person is named again by a part
     of their name ("Liam Byrne … Liam will send")."""
     found = []
-    parts: dict[str, Entity] = {}
+    starts = [e.start for e in entities]
     for value, entity in {text[e.start : e.end]: e for e in entities}.items():
-        if entity.type is EntityType.PERSON:
-            parts.update((part, entity) for part in names.mentioned_parts(value))
-        if len(value) < _MIN_REPEAT_LENGTH:
-            continue
-        start = text.find(value)
-        while start != -1:
-            end = start + len(value)
-            if start != entity.start and is_bounded(text, start, end):
-                found.append(
-                    Entity(entity.type, start, end, entity.score, "repeat", entity.explanation)
-                )
-            start = text.find(value, end)
-    if parts:  # one pass over the words, however many names: texts may hold hundreds
-        starts = [e.start for e in entities]
-        for word in _NAME_PART.finditer(text):
-            person = parts.get(word.group())
-            start, end = word.span()
-            # A part names the person only where nothing else was found: never "Jordan"
-            # out of another mention of "Jordan Powell".
-            if person is not None and not _overlaps(entities, starts, start, end):
-                found.append(
-                    Entity(person.type, start, end, person.score, "repeat", person.explanation)
-                )
+        mentions = [value] if len(value) >= _MIN_REPEAT_LENGTH else []
+        parts = names.mentioned_parts(value) if entity.type is EntityType.PERSON else []
+        for mention in mentions + parts:
+            start = text.find(mention)
+            while start != -1:
+                end = start + len(mention)
+                if (
+                    is_bounded(text, start, end)
+                    # A part names the person only where nothing else was found: never
+                    # "Jordan" out of another mention of "Jordan Powell".
+                    and not (mention in parts and _overlaps(entities, starts, start, end))
+                    and not entity.start <= start < entity.end
+                ):
+                    found.append(
+                        Entity(entity.type, start, end, entity.score, "repeat", entity.explanation)
+                    )
+                start = text.find(mention, end)
     return found
-
-
-# A word as names are written: "O'Brien", "Smith-Jones", "Zoë"; joined words are one token.
-_NAME_PART = re.compile(r"[^\W\d_]+(?:['\u2019.\-][^\W\d_]+)*")
 
 
 def _overlaps(entities: Sequence[Entity], starts: list[int], start: int, end: int) -> bool:
