@@ -9,7 +9,7 @@ Everything is compiled once per process (`default_engine()`), never per call.
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 
 import re2
@@ -189,10 +189,9 @@ def _groups(program_sizes: Sequence[int]) -> tuple[list[list[int]], list[int]]:
     and the indices of the programs scanned without a prefilter."""
     groups: list[list[int]] = []
     unfiltered = [i for i, size in enumerate(program_sizes) if size > _NO_PREFILTER_ABOVE]
+    packed = [i for i, size in enumerate(program_sizes) if size <= _NO_PREFILTER_ABOVE]
     size = _PREFILTER_PROGRAM_BUDGET
-    for index in sorted(range(len(program_sizes)), key=lambda i: (program_sizes[i], i)):
-        if index in unfiltered:
-            continue
+    for index in sorted(packed, key=lambda i: (program_sizes[i], i)):
         if size + program_sizes[index] > _PREFILTER_PROGRAM_BUDGET:
             groups.append([])
             size = 0
@@ -265,27 +264,39 @@ def repeats(text: str, entities: Sequence[Entity]) -> list[Entity]:
     once ("Card: 4111…") and not where it appears again ("… same as 4111…"); once known to
     be personal, it is redacted everywhere in the text. A person is named again by a part
     of their name ("Liam Byrne … Liam will send")."""
-    found = []
+    found: list[Entity] = []
     starts = [e.start for e in entities]
     for value, entity in {text[e.start : e.end]: e for e in entities}.items():
-        mentions = [value] if len(value) >= _MIN_REPEAT_LENGTH else []
-        parts = names.mentioned_parts(value) if entity.type is EntityType.PERSON else []
-        for mention in mentions + parts:
-            start = text.find(mention)
-            while start != -1:
-                end = start + len(mention)
-                if (
-                    is_bounded(text, start, end)
-                    # A part names the person only where nothing else was found: never
-                    # "Jordan" out of another mention of "Jordan Powell".
-                    and not (mention in parts and _overlaps(entities, starts, start, end))
-                    and not entity.start <= start < entity.end
-                ):
-                    found.append(
-                        Entity(entity.type, start, end, entity.score, "repeat", entity.explanation)
-                    )
-                start = text.find(mention, end)
+        if len(value) >= _MIN_REPEAT_LENGTH:
+            found.extend(
+                _repeat(entity, start, end)
+                for start, end in _occurrences(text, value)
+                if not entity.start <= start < entity.end
+            )
+        if entity.type is EntityType.PERSON:
+            found.extend(
+                _repeat(entity, start, end)
+                for part in names.mentioned_parts(value)
+                for start, end in _occurrences(text, part)
+                # A part names the person only where nothing else was found: never
+                # "Jordan" out of another mention of "Jordan Powell".
+                if not _overlaps(entities, starts, start, end)
+            )
     return found
+
+
+def _repeat(entity: Entity, start: int, end: int) -> Entity:
+    return Entity(entity.type, start, end, entity.score, "repeat", entity.explanation)
+
+
+def _occurrences(text: str, value: str) -> Iterator[tuple[int, int]]:
+    """The spans where `value` stands in `text` as a whole token, left to right."""
+    start = text.find(value)
+    while start != -1:
+        end = start + len(value)
+        if is_bounded(text, start, end):
+            yield start, end
+        start = text.find(value, end)
 
 
 def _overlaps(entities: Sequence[Entity], starts: list[int], start: int, end: int) -> bool:

@@ -152,12 +152,20 @@ def partial_name(value: str) -> Span | None:
     return _name_span(value, known=1)
 
 
+# Words that greet or thank the person named next ("Hi Wei", "Thanks Imani", "Hola Camila").
+GREETINGS = (
+    *("Dear", "Hi", "Hello", "Hey", "Thanks", "Thank you", "Cheers"),
+    *("Hola", "Olá", "Bonjour", "Salut", "Hallo", "Ciao", "Hej", "Hei"),
+)
+
 # Capitalised words that introduce a name in the same run of capitals ("Dear Remigio
-# Cortés"). Labels such as "Customer" count only with their colon, which ends the run;
-# without one, "Customer Success Team" is a phrase, not a label and a name.
-_LEADERS = TITLES | frozenset(
-    {"dear", "hi", "hello", "hey", "thanks", "thank", "regards", "cheers", "sincerely"}
-    | {"hola", "olá", "bonjour", "salut", "hallo", "ciao", "hej", "hei"}
+# Cortés"): titles, greetings and closings. Labels such as "Customer" count only with their
+# colon, which ends the run; without one, "Customer Success Team" is a phrase, not a label
+# and a name.
+_LEADERS = (
+    TITLES
+    | frozenset(g.split()[0].lower() for g in GREETINGS)
+    | frozenset({"regards", "sincerely"})
 )
 
 
@@ -171,11 +179,6 @@ def labeled_name(value: str) -> Span | None:
     if len(tokens) < 2:
         return None
     return (tokens[0][0], tokens[min(len(tokens), 3) - 1][1])
-
-
-# Words that greet or thank the person named next ("Hi Wei", "Thanks Imani", "Hola Camila").
-GREETINGS: tuple[str, ...] = ("Dear", "Hi", "Hello", "Hey", "Thanks", "Thank you", "Cheers")
-GREETINGS += ("Hola", "Olá", "Bonjour", "Salut", "Hallo", "Ciao", "Hej", "Hei")
 
 
 def greeted_name(value: str) -> Span | None:

@@ -71,16 +71,25 @@ _BIRTH = words(
 # A capitalised word of a name: "Lee", "McDonald", "O'Brien", "Smith-Jones", "Zoë".
 _NAME_WORD = r"(?:\p{Lu}['\x{2019}])?\p{Lu}\p{Ll}+(?:-?\p{Lu}\p{Ll}+){0,2}"
 _NAME = _NAME_WORD + r"(?:(?: \p{Lu}\.)? " + _NAME_WORD + r"){1,3}"
-# Labels that say a person's name comes next, in forms, tickets, payments and records.
-_PERSON_LABELS = (
-    "name names patient customer client employee applicant tenant guest passenger member "
-    "signed attn contact manager agent user cardholder beneficiary payee payer recipient "
-    "sender author owner assignee reporter requester reviewer approver witness spouse "
-    "guardian kin insured policyholder borrower landlord buyer seller traveller traveler "
-    "student physician nurse doctor therapist driver caller candidate interviewer interviewee "
-    "attendee attendees participant participants speaker organizer organiser"
+# Labels after which the next capitalised words are a name, on the lists or not ("Patient:
+# Jhalak Majumdar"), in forms, tickets, payments and records.
+_NAME_LABELS = words(
+    "name patient customer client employee applicant signed attn contact beneficiary payee "
+    "payer recipient sender assignee reporter requester reviewer approver witness spouse "
+    "guardian kin insured policyholder borrower landlord driver caller candidate attendee "
+    "attendees participant participants"
 )
-_PERSON = words(" ".join(names.TITLES) + " dear " + _PERSON_LABELS)
+# Words that support a name whose first name or surname is on the lists: the labels above,
+# titles, and roles that precede a name less strictly ("manager Ann Lee").
+_PERSON = (
+    _NAME_LABELS
+    | names.TITLES
+    | words(
+        "dear names tenant guest passenger member manager agent user cardholder author owner "
+        "buyer seller traveller traveler student physician nurse doctor therapist interviewer "
+        "interviewee speaker organizer organiser"
+    )
+)
 
 # Right before a run of capitals, these make it the name of a thing or a place ("the Golden
 # Gate Bridge", "our Grand Rapids office"), not of a person.
@@ -159,8 +168,15 @@ _PL_ADDRESS = (
     r"(?:ul|al|pl|os)\. \p{Lu}[\p{L}\-']+(?: \p{Lu}[\p{L}\-']+){0,3} [0-9]{1,4}[a-z]?"
     r"(?:/[0-9]{1,4})?(?:, ?[0-9]{2}-[0-9]{3} " + _CITY + ")?"
 )
-# The fields before a value of an HL7 segment, in the PID or the NK1 segment.
-_HL7_FIELD = r"(?:PID(?:\|[^|\r\n]*){{{pid}}}|NK1(?:\|[^|\r\n]*){{{nk1}}})"
+
+
+def _hl7_field(pid: int, nk1: int | None = None) -> str:
+    """An HL7 segment from its name up to field PID-`pid` (or NK1-`nk1`), which follows."""
+    segments = [("PID", pid)] + ([("NK1", nk1)] if nk1 else [])
+    fields = "|".join(f"{name}(?:\\|[^|\\r\\n]*){{{number - 1}}}" for name, number in segments)
+    return f"(?:{fields})\\|"
+
+
 _ADDRESS_CONTEXT = words(
     "address addresses live lives living lived reside resides residing ship shipping billing "
     "deliver delivery mail mailing located moved home street"
@@ -572,13 +588,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         _NAME,
         0.4,
         names.labeled_name,
-        context=words(
-            "name dear patient customer client employee contact applicant holder regards "
-            "thanks sincerely signed kunde attn beneficiary payee payer recipient sender "
-            "assignee reporter requester reviewer approver witness spouse guardian kin "
-            "insured policyholder borrower landlord driver caller candidate attendee attendees "
-            "participant participants"
-        ),
+        context=_NAME_LABELS | words("dear holder regards thanks sincerely kunde"),
         needs_context=True,
         context_reach=1,  # the label itself, not a word somewhere on the line
     ),
@@ -638,28 +648,28 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     Recognizer(
         "hl7_person",
         EntityType.PERSON,
-        _HL7_FIELD.format(pid=4, nk1=1) + r"\|[^|\r\n]+",
+        _hl7_field(5, nk1=2) + r"[^|\r\n]+",
         0.9,
         validators.last_field(validators.hl7_name),
     ),
     Recognizer(
         "hl7_birth_date",
         EntityType.DATE_OF_BIRTH,
-        r"PID(?:\|[^|\r\n]*){6}\|[0-9]{8}(?:[0-9]{2,6})?",
+        _hl7_field(7) + r"[0-9]{8}(?:[0-9]{2,6})?",
         0.9,
         validators.last_field(validators.hl7_date),
     ),
     Recognizer(
         "hl7_address",
         EntityType.ADDRESS,
-        _HL7_FIELD.format(pid=10, nk1=3) + r"\|[^|\r\n]+",
+        _hl7_field(11, nk1=4) + r"[^|\r\n]+",
         0.9,
         validators.last_field(validators.hl7_address),
     ),
     Recognizer(
         "hl7_ssn",
         EntityType.US_SSN,
-        r"PID(?:\|[^|\r\n]*){18}\|[0-9]{3}-?[0-9]{2}-?[0-9]{4}",
+        _hl7_field(19) + r"[0-9]{3}-?[0-9]{2}-?[0-9]{4}",
         0.9,
         validators.last_field(validators.us_ssn),
     ),

@@ -245,23 +245,20 @@ def begins_with_date(value: str) -> bool:
     else:
         return False
     return 1900 <= int(year) <= 2099 and any(
-        _real_date(int(year), int(m), int(d)) for m, d in readings
+        _calendar_date(int(year), int(m), int(d)) is not None for m, d in readings
     )
 
 
-def _real_date(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
+def _phone_runs(value: str) -> Iterator[tuple[str, str]]:
+    """The runs a phone validator tries (`shorter_runs`), with their digits; a run that
+    begins with a date is none."""
+    for run in shorter_runs(value, 8):
+        if not begins_with_date(run):
+            yield run, digits_of(run)
 
 
 def national_phone_number(value: str) -> Span | None:
-    for run in shorter_runs(value, 8):
-        if begins_with_date(run):
-            continue
-        digits = digits_of(run)
+    for run, digits in _phone_runs(value):
         if len(digits) > 13:
             continue
         for region in NATIONAL_REGIONS:
@@ -277,10 +274,7 @@ LABELED_REGIONS = ("ES", "IT", "US", "PT", "PL", "GR", "DK", "NO", "IN")
 
 
 def labeled_phone_number(value: str) -> Span | None:
-    for run in shorter_runs(value, 8):
-        if begins_with_date(run):
-            continue
-        digits = digits_of(run)  # the pattern starts with 1-9: never "+" or "00"
+    for run, digits in _phone_runs(value):  # the pattern starts with 1-9: never "+" or "00"
         if len(digits) <= 17 and any(phones.valid_national(digits, r) for r in LABELED_REGIONS):
             return (0, len(run))
     return None
@@ -407,11 +401,15 @@ _MONTHS = {
 def _plausible_birth_date(year: int, month: int, day: int) -> bool:
     if year < 100:
         year += 1900 if year > 30 else 2000
+    born = _calendar_date(year, month, day)
+    return born is not None and date(1900, 1, 1) <= born <= date.today()
+
+
+def _calendar_date(year: int, month: int, day: int) -> date | None:
     try:
-        born = date(year, month, day)
+        return date(year, month, day)
     except ValueError:
-        return False
-    return date(1900, 1, 1) <= born <= date.today()
+        return None
 
 
 @whole
