@@ -160,6 +160,12 @@ def test_a_part_of_a_name_never_cuts_into_another_name() -> None:
     assert spans(text) == [(T.PERSON, "Christina Q. Jordan"), (T.PERSON, "Jordan Powell")]
 
 
+def test_a_recurring_value_never_cuts_into_a_longer_finding() -> None:
+    # "Anna" is a name in the name column; in "Anna Berg" it is part of another name.
+    text = "Name;Vorname;Stadt\nMüller;Anna;Köln\n\nher colleague Anna Berg agreed"
+    assert spans(text) == [(T.PERSON, "Müller"), (T.PERSON, "Anna"), (T.PERSON, "Anna Berg")]
+
+
 def test_common_words_in_a_name_are_no_mention_of_it() -> None:
     assert spans("Customer: Will Park called. Will you call back? Park Avenue is closed.") == [
         (T.PERSON, "Will Park")

@@ -8,7 +8,7 @@ Everything is compiled once per process (`default_engine()`), never per call.
 """
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 
@@ -263,24 +263,27 @@ def repeats(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """Other whole-token occurrences of values already found. Context may decide a value
     once ("Card: 4111…") and not where it appears again ("… same as 4111…"); once known to
     be personal, it is redacted everywhere in the text. A person is named again by a part
-    of their name ("Liam Byrne … Liam will send")."""
+    of their name ("Liam Byrne … Liam will send"). No occurrence cuts into a longer finding:
+    "Anna", found in a name column, is not the "Anna" of "Anna Berg"."""
     found: list[Entity] = []
-    starts = [e.start for e in entities]
+    starts, ends = [e.start for e in entities], [e.end for e in entities]
+
+    def free(start: int, end: int) -> bool:
+        return not _cuts_into(entities, starts, ends, start, end)
+
     for value, entity in {text[e.start : e.end]: e for e in entities}.items():
         if len(value) >= _MIN_REPEAT_LENGTH:
             found.extend(
                 _repeat(entity, start, end)
                 for start, end in _occurrences(text, value)
-                if not entity.start <= start < entity.end
+                if start != entity.start and free(start, end)
             )
         if entity.type is EntityType.PERSON:
             found.extend(
                 _repeat(entity, start, end)
                 for part in names.mentioned_parts(value)
                 for start, end in _occurrences(text, part)
-                # A part names the person only where nothing else was found: never
-                # "Jordan" out of another mention of "Jordan Powell".
-                if not _overlaps(entities, starts, start, end)
+                if free(start, end)
             )
     return found
 
@@ -299,10 +302,13 @@ def _occurrences(text: str, value: str) -> Iterator[tuple[int, int]]:
         start = text.find(value, end)
 
 
-def _overlaps(entities: Sequence[Entity], starts: list[int], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps one of `entities` (sorted, not overlapping)."""
-    at = bisect_left(starts, end)
-    return at > 0 and entities[at - 1].end > start
+def _cuts_into(
+    entities: Sequence[Entity], starts: list[int], ends: list[int], start: int, end: int
+) -> bool:
+    """Whether [start, end) overlaps one of `entities` (sorted, not overlapping) that
+    reaches beyond it: a span may cover findings, never be part of a longer one."""
+    first, last = bisect_right(ends, start), bisect_left(starts, end) - 1
+    return first <= last and (entities[first].start < start or entities[last].end > end)
 
 
 _MIN_REPEAT_LENGTH = 4  # "Dr. Li" says nothing about every "Li" in the text
