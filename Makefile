@@ -78,10 +78,11 @@ name-lists: deps
 eval-presidio: deps
 	mkdir -p build/eval
 	$(UV) run python -m bench.corpus --out build/eval/corpus.jsonl
+	rm -f build/eval/heldout*.jsonl
 	$(UV) run python -m bench.heldout --out-dir build/eval
 	$(PRESIDIO) python -m bench.presidio_run build/eval/corpus.jsonl build/eval/presidio.jsonl | tee build/eval/presidio-speed.json
-	# the sets of bench/heldout.py
-	for set in heldout heldout2 heldout3 heldout4; do $(PRESIDIO) python -m bench.presidio_run build/eval/$$set.jsonl build/eval/presidio-$$set.jsonl > /dev/null || exit 1; done
+	# each held-out set bench/heldout.py wrote
+	for set in build/eval/heldout*.jsonl; do $(PRESIDIO) python -m bench.presidio_run $$set build/eval/presidio-$$(basename $$set) > /dev/null || exit 1; done
 	$(UV) run python -m bench.evaluate --predictions build/eval/presidio.jsonl --speed-of build/eval/presidio-speed.json --heldout-dir build/eval
 	$(UV) run python -m bench.sparse --out build/eval/sparse.jsonl
 	$(PRESIDIO) python -m bench.presidio_run build/eval/sparse.jsonl build/eval/presidio-sparse.jsonl > build/eval/presidio-sparse-speed.json
