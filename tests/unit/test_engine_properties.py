@@ -6,6 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from veil.detection import default_engine
+from veil.detection.boundaries import is_bounded
+from veil.detection.engine import _INDEX_ABOVE, _Occurrences
 from veil.detection.offsets import OffsetMap
 from veil.redaction import redact
 
@@ -68,3 +70,30 @@ safe_texts = st.one_of(fragments, st.text(st.characters(exclude_categories=["Cs"
 def test_analysis_never_raises_and_every_span_is_bounded(text: str) -> None:
     for entity in default_engine().analyze(text):
         assert 0 <= entity.start < entity.end <= len(text)
+
+
+def _bounded_occurrences(text: str, value: str) -> list[tuple[int, int]]:
+    """The reference: every whole-token occurrence, left to right, none overlapping."""
+    found: list[tuple[int, int]] = []
+    for start in range(len(text)):
+        end = start + len(value)
+        free = not found or start >= found[-1][1]
+        if free and text.startswith(value, start) and is_bounded(text, start, end):
+            found.append((start, end))
+    return found
+
+
+# Enough distinct words to make `_Occurrences` index the text instead of searching it.
+_MANY = [f"w{i}" for i in range(_INDEX_ABOVE + 1)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text("ab1é -.+_'\n", max_size=40), st.data())
+def test_occurrences_indexed_or_searched_are_every_whole_token_occurrence(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    value = text[start : data.draw(st.integers(start + 1, len(text) + 1))] or "a"
+    expected = _bounded_occurrences(text, value)
+    assert list(_Occurrences(text, [value]).of(value)) == expected
+    assert list(_Occurrences(text, [value, *_MANY]).of(value)) == expected
