@@ -117,6 +117,9 @@ FINDS: list[tuple[str, EntityType, str]] = [
     ("Agent: Thanks Imani. The card", T.PERSON, "Imani"),
     ("Hi Wei, your password", T.PERSON, "Wei"),
     ("call my wife Nadia on Friday", T.PERSON, "Nadia"),
+    ("Call transcript, agent Renata, 14:02", T.PERSON, "Renata"),  # a role before a name
+    ("thank you Mr Okonjo!", T.PERSON, "Okonjo"),  # on no list: the title says a person
+    ("[09:14] <Priya Raghunathan> can someone reset", T.PERSON, "Priya Raghunathan"),  # IRC
     ("Hola Camila, te confirmo", T.PERSON, "Camila"),
     (HL7, T.PERSON, "DOE^JANE^Q"),
     (HL7, T.DATE_OF_BIRTH, "19800215"),
@@ -201,6 +204,16 @@ FINDS: list[tuple[str, EntityType, str]] = [
         "2150 Rue Sherbrooke Ouest, Montréal, QC H3H 1G7",
     ),
     ("150 Elgin Street, Ottawa, ON K2P 1L4", T.ADDRESS, "150 Elgin Street, Ottawa, ON K2P 1L4"),
+    (
+        "Our office: 12 Harcourt Street, Dublin 2, D02 X285. Tel",
+        T.ADDRESS,
+        "12 Harcourt Street, Dublin 2, D02 X285",
+    ),
+    (
+        "Ship to 4 Main Street, Ballincollig, Co. Cork, P31 X2Y3",
+        T.ADDRESS,
+        "4 Main Street, Ballincollig, Co. Cork, P31 X2Y3",
+    ),
 ]
 
 
@@ -253,6 +266,8 @@ def test_finds_value(text: str, entity_type: EntityType, value: str) -> None:
         "sales in North America and South Africa",  # places, though lists hold North
         "Thanks Team, Hi All",  # greetings before words that are no names
         "our sister Company and partner Bank",  # relation words before words that are no names
+        "ask the agent Support or the engineer On Call",  # roles before words that are no names
+        "Don't Miss Out, Sir Galahad Tours",  # titles that begin other things need a known name
         "Admitted on 2026-10-30, born in Leeds",  # the nearer word dates an admission
         "thanks to the Golden Gate Bridge crew",  # a determiner makes it a thing's name
         "Meet at Victoria Station by the Ada Lovelace Building",  # places named after people

@@ -230,16 +230,21 @@ def mailbox_name(value: str) -> Span | None:
     return (0, end) if spelled or initials else None
 
 
+# Titles that say a person follows, whatever the name: "Mr Okonjo", "Frau Schäfer". The
+# rest of TITLES also begin other things ("Dr" a drive, "Miss" a verb, "Sir" a greeting).
+_PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "mx", "prof", "herr", "frau", "mme", "mlle"})
+
+
 def titled_name(value: str) -> Span | None:
-    """ "Dr. Okafor", "Mrs Tanaka": the name after the title, when it is a known name."""
+    """ "Dr. Okafor", "Mr Okonjo": the name after the title, when the title is only ever a
+    person's or the name is a known one."""
     title, _, rest = value.partition(" ")
-    if title.rstrip(".").lower() not in TITLES or not rest:
+    title = title.rstrip(".").lower()
+    if title not in TITLES or not rest:
         return None
-    start = len(title) + 1
-    last = rest.split(" ")[-1]
-    if _is_surname(last) or _is_first_name(rest.split(" ")[0]):
-        return (start, len(value))
-    return None
+    start = len(value) - len(rest)
+    known = _is_surname(rest.split(" ")[-1]) or _is_first_name(rest.split(" ")[0])
+    return (start, len(value)) if known or title in _PERSONAL_TITLES else None
 
 
 # Who speaks in a chat export is a person, unless the line names a role or a program.
@@ -251,10 +256,14 @@ _NOT_SPEAKERS = frozenset(
 
 def chat_speaker(value: str) -> Span | None:
     """The speaker of a chat line, between its timestamp and the colon ("[09:15] Chidinma
-    Eze: …", "27/11/2026, 09:14 - Youssef: …"): chats name people by whatever they are
-    called, on a list or not."""
-    end = len(value) - 1  # the colon
-    start = value.rfind("] ", 0, end) + 2 if "] " in value else value.rfind(" - ", 0, end) + 3
+    Eze: …", "27/11/2026, 09:14 - Youssef: …") or in angle brackets as IRC logs write it
+    ("[09:14] <Priya Raghunathan> …"): chats name people by whatever they are called, on a
+    list or not."""
+    end = len(value) - 1  # the colon or the closing bracket
+    if "] " in value:
+        start = value.rfind("] ", 0, end) + 2 + value.endswith(">")
+    else:
+        start = value.rfind(" - ", 0, end) + 3
     if value[start:end].lower() in _NOT_SPEAKERS:
         return None
     return (start, end)

@@ -95,11 +95,17 @@ _PERSON = (
 # Gate Bridge", "our Grand Rapids office"), not of a person.
 _DETERMINERS = words("the a an this that these those our your their its")
 
-# The people in someone's life: after these a known first name is a name ("my wife Nadia").
+# The people in someone's life, and the roles people are named by: after these a known
+# first name is a name ("my wife Nadia", "agent Renata", "nurse Amaka").
 _RELATIONS = words(
     "wife husband partner spouse son daughter mother father mom mum dad brother sister aunt "
     "uncle cousin niece nephew grandson granddaughter grandmother grandfather friend colleague "
     "coworker boss manager neighbour neighbor fiancé fiancée girlfriend boyfriend"
+)
+_ROLES = words(
+    "agent rep representative advisor adviser officer nurse doctor technician engineer "
+    "driver courier caller teacher tutor coach therapist counsellor counselor assistant "
+    "receptionist pharmacist dentist surgeon consultant specialist midwife carer caregiver"
 )
 
 # Street suffixes of USPS Publication 28 (full and standard abbreviations) and their
@@ -129,6 +135,18 @@ _CA_POSTAL_TAIL = (
     r"[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9])"
 )
 _UK_POSTCODE_TAIL = r"(?:,? ?\n?" + _CITY + r",? [A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})"
+_SPEAKER = _NAME_WORD + f"(?: {_NAME_WORD}){{0,2}}"  # a chat line's speaker
+# An Eircode ("D02 X285", "P31 X2Y3"), after a Dublin postal district or a town (and county).
+_EIRCODE = r"(?:[ACDEFHKNPRTVWXY][0-9]{2}|D6W) ?[0-9ACDEFHKNPRTVWXY]{4}"
+_IE_TAIL = (
+    r"(?:,? ?\n?(?:Dublin [0-9]{1,2}W?(?:,? "
+    + _EIRCODE
+    + r")?|"
+    + _CITY
+    + r"(?:,? Co\.? \p{Lu}\p{Ll}+)?,? "
+    + _EIRCODE
+    + "))"
+)
 _ADDRESS = (
     r"[0-9]{1,6}[A-Za-z]?,? (?:(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)\.? )?"
     r"(?:[0-9]{1,3}(?:st|nd|rd|th)|\p{Lu}[\p{Ll}']+)(?: \p{Lu}[\p{Ll}']+){0,3} "
@@ -138,7 +156,7 @@ _ADDRESS = (
     r"(?: (?:NE|NW|SE|SW|N|S|E|W)\b\.?)?"
     r"(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Rm|Room|Flat|#)\.? ?#?"
     r"[0-9A-Z][0-9A-Z\-]{0,5})?"
-    f"(?:{_US_ZIP_TAIL}|{_UK_POSTCODE_TAIL}|{_CA_POSTAL_TAIL})?"
+    f"(?:{_US_ZIP_TAIL}|{_UK_POSTCODE_TAIL}|{_CA_POSTAL_TAIL}|{_IE_TAIL})?"
 )
 # The street first, then its number: German, Dutch and Nordic forms ("Hauptstraße 5, 10115
 # Berlin", "Keizersgracht 123, 1015 CJ Amsterdam", "Drottninggatan 53, 111 21 Stockholm").
@@ -611,7 +629,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     Recognizer(
         "person_related",
         EntityType.PERSON,
-        f"(?i:{'|'.join(sorted(_RELATIONS))}) " + _NAME_WORD + f"(?: {_NAME_WORD})?",
+        f"(?i:{'|'.join(sorted(_RELATIONS | _ROLES))}) " + _NAME_WORD + f"(?: {_NAME_WORD})?",
         0.6,
         names.related_name,
     ),
@@ -676,11 +694,12 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     Recognizer(
         "person_chat_speaker",
         EntityType.PERSON,
-        # "[09:15] Name:", "[27/11/2026, 09:14:02] Name:" and "27/11/2026, 09:14 - Name:".
-        r"(?:\[[0-9][0-9/.,: \-]{3,22}(?: ?[AaPp][Mm])?\]"
-        r"|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4},? [0-9]{1,2}:[0-9]{2}(?: ?[AaPp][Mm])? -) "
-        + _NAME_WORD
-        + f"(?: {_NAME_WORD}){{0,2}}:",
+        # "[09:15] Name:", "[27/11/2026, 09:14:02] Name:", "27/11/2026, 09:14 - Name:" and
+        # IRC's "[09:15] <Name>".
+        r"(?:\[[0-9][0-9/.,: \-]{3,22}(?: ?[AaPp][Mm])?\] (?:<" + _SPEAKER + ">|" + _SPEAKER + ":)"
+        r"|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4},? [0-9]{1,2}:[0-9]{2}(?: ?[AaPp][Mm])? - "
+        + _SPEAKER
+        + ":)",
         0.6,
         names.chat_speaker,
     ),
