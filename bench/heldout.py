@@ -1,4 +1,4 @@
-"""The held-out documents (bench/heldout.txt, bench/heldout-2.txt): written by hand,
+"""The held-out documents (bench/heldout.txt, bench/heldout-2.txt …): written by hand,
 outside the generator, so they test what the corpus cannot — names, layouts and formats
 the generator never makes. `make eval` scores Veil on each set separately, `make
 eval-presidio` Presidio (docs/accuracy.md)."""
@@ -18,6 +18,7 @@ SETS = {
     "heldout2": HERE / "heldout-2.txt",
     "heldout3": HERE / "heldout-3.txt",
     "heldout4": HERE / "heldout-4.txt",
+    "heldout5": HERE / "heldout-5.txt",
 }
 _MARK = re.compile(r"\[\[([A-Z_]+)\|(.*?)\]\]|\{\{(.*?)\}\}", re.DOTALL)
 
