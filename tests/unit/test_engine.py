@@ -166,6 +166,15 @@ def test_a_recurring_value_never_cuts_into_a_longer_finding() -> None:
     assert spans(text) == [(T.PERSON, "Müller"), (T.PERSON, "Anna"), (T.PERSON, "Anna Berg")]
 
 
+def test_particles_of_a_name_are_no_mention_of_it() -> None:
+    text = "Customer: Pieter van der Berg. The van is der Berg's; Berg will sign."
+    assert spans(text) == [
+        (T.PERSON, "Pieter van der Berg"),
+        (T.PERSON, "Berg"),
+        (T.PERSON, "Berg"),
+    ]
+
+
 def test_common_words_in_a_name_are_no_mention_of_it() -> None:
     assert spans("Customer: Will Park called. Will you call back? Park Avenue is closed.") == [
         (T.PERSON, "Will Park")

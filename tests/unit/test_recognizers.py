@@ -120,6 +120,17 @@ FINDS: list[tuple[str, EntityType, str]] = [
     ("Call transcript, agent Renata, 14:02", T.PERSON, "Renata"),  # a role before a name
     ("thank you Mr Okonjo!", T.PERSON, "Okonjo"),  # on no list: the title says a person
     ("[09:14] <Priya Raghunathan> can someone reset", T.PERSON, "Priya Raghunathan"),  # IRC
+    ("Sehr geehrte Frau Dr. Weber,", T.PERSON, "Weber"),  # two titles, then the name
+    ("senden Sie den Vertrag an Herrn Becker.", T.PERSON, "Becker"),
+    ("La película con Ana de Armas", T.PERSON, "Ana de Armas"),
+    ("on behalf of my mother, Wilhelmina de Vries, policy", T.PERSON, "Wilhelmina de Vries"),
+    ("Kind regards,\nPieter van der Berg\n", T.PERSON, "Pieter van der Berg"),
+    ("Driver licence (WA): WDL9K3R7P2XZ", T.US_DRIVER_LICENSE, "WDL9K3R7P2XZ"),
+    (  # a row's later column has its own label, whatever an earlier one says
+        "id,routing_number,account_number\n1,021000021,4839201755\n2,111000025,7710293348",
+        T.US_BANK_NUMBER,
+        "7710293348",
+    ),
     ("Hola Camila, te confirmo", T.PERSON, "Camila"),
     (HL7, T.PERSON, "DOE^JANE^Q"),
     (HL7, T.DATE_OF_BIRTH, "19800215"),
@@ -210,6 +221,16 @@ FINDS: list[tuple[str, EntityType, str]] = [
         "12 Harcourt Street, Dublin 2, D02 X285",
     ),
     (
+        "Address: 14 Pembroke Road, Ballsbridge, Dublin 4, D04 K7W2\nRoom 312",
+        T.ADDRESS,
+        "14 Pembroke Road, Ballsbridge, Dublin 4, D04 K7W2",
+    ),
+    (
+        "Postal: Unit 5, 42 Smith Street, Fitzroy VIC 3065\n",
+        T.ADDRESS,
+        "Unit 5, 42 Smith Street, Fitzroy VIC 3065",
+    ),
+    (
         "Ship to 4 Main Street, Ballincollig, Co. Cork, P31 X2Y3",
         T.ADDRESS,
         "4 Main Street, Ballincollig, Co. Cork, P31 X2Y3",
@@ -267,7 +288,10 @@ def test_finds_value(text: str, entity_type: EntityType, value: str) -> None:
         "Thanks Team, Hi All",  # greetings before words that are no names
         "our sister Company and partner Bank",  # relation words before words that are no names
         "ask the agent Support or the engineer On Call",  # roles before words that are no names
-        "Don't Miss Out, Sir Galahad Tours",  # titles that begin other things need a known name
+        "Don't Miss Out on flights to Rio de Janeiro",  # Miss needs a known name; a city
+        "Victoria Falls tour package",  # a place word ends no person's name
+        "Bitte senden Sie den Vertrag. Die Rechnung der Firma liegt bei.",  # articles
+        "Canada onboarding: SIN 046 454 286",  # no SIN begins with 0, nor is it a phone
         "Admitted on 2026-10-30, born in Leeds",  # the nearer word dates an admission
         "thanks to the Golden Gate Bridge crew",  # a determiner makes it a thing's name
         "Meet at Victoria Station by the Ada Lovelace Building",  # places named after people

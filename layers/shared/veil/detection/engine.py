@@ -109,10 +109,12 @@ class Engine:
                     continue
             elif recognizer.needs_context and not words.any_near(recognizer.context, start, end):
                 # Cheaper than the validator, and no later match on this line can have a
-                # supporting word either (these patterns never span lines): skip the line.
-                line_end = text.find("\n", end)
-                line_end = len(text) if line_end < 0 else line_end
-                position = max(position, offsets.byte_of_char(line_end))
+                # supporting word either (these patterns never span lines): skip the line,
+                # unless it is a table's row, whose every column has a label of its own.
+                if not words.column_label(start):
+                    line_end = text.find("\n", end)
+                    line_end = len(text) if line_end < 0 else line_end
+                    position = max(position, offsets.byte_of_char(line_end))
                 continue
             if recognizer.validate is not None:
                 span = recognizer.validate(text[start:end])

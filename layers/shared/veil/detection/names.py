@@ -19,9 +19,14 @@ from veil.detection.validators import Span
 # Titles before a name, English and of the languages our users write most after it.
 TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"}
-    | {"herr", "frau", "mme", "mlle", "madame", "monsieur", "sr", "sra", "señor", "señora"}
+    | {"herr", "herrn", "frau", "mme", "mlle", "madame", "monsieur", "sr", "sra", "señor", "señora"}
 )
 DATA = Path(__file__).with_name("data")
+# Lower-case words inside a surname: "Pieter de Vries", "Ludwig van Beethoven", "Leonardo
+# da Vinci", "Ursula von der Leyen".
+PARTICLES = frozenset(
+    {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "dos"}
+)
 
 
 def census_list(*files: str) -> set[str]:
@@ -100,6 +105,7 @@ _NOT_FIRST = frozenset(
         "united",
         "national",
         "international",
+        "rio",  # Rio de Janeiro
     ]
 )
 
@@ -108,6 +114,7 @@ _NOT_FIRST = frozenset(
 # Station", "Ada Lovelace Building"); surnames such as Hall or Park are not among them.
 _PLACE_NOUNS = frozenset(
     {"station", "street", "road", "avenue", "boulevard", "square", "plaza", "airport"}
+    | {"falls", "bay", "beach", "island", "islands", "valley", "canyon", "harbour", "harbor"}
     | {"building", "tower", "center", "centre", "mall", "hotel", "stadium", "arena"}
     | {"college", "university", "school", "academy", "institute", "library", "museum"}
     | {"hospital", "clinic", "cathedral", "chapel", "theatre", "theater", "gardens"}
@@ -129,16 +136,31 @@ def _name_span(value: str, known: int) -> Span | None:
     if key(tokens[-1][2]) in _PLACE_NOUNS:
         return None
     for i, (start, _, first) in enumerate(tokens):
-        if first.endswith("."):
-            continue  # an initial or a title cannot start a name here
+        if first.endswith(".") or first in PARTICLES:
+            continue  # an initial, a title or a particle cannot start a name here
         for j in range(len(tokens) - 1, i, -1):
             last = tokens[j][2]
-            if last.endswith(".") or (i > 0 and j < len(tokens) - 1):
+            if last.endswith(".") or last in PARTICLES or (i > 0 and j < len(tokens) - 1):
                 continue
-            hits = _is_first_name(first) + _is_surname(last)
+            hits = _is_first_name(first) + (_is_surname(last) or _after_particle(tokens, j))
             if hits >= known:
                 return (start, tokens[j][1])
     return None
+
+
+# Particles that mark the word after them as a surname; "der", "den", "das", "la" and "le"
+# are articles too ("Sie den Betrag"), and mark one only after these ("van der Berg").
+_SURNAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "dos"})
+
+
+def _after_particle(tokens: list[tuple[int, int, str]], j: int) -> bool:
+    """Whether particles that mark a surname stand right before the j-th word."""
+    k = j - 1
+    while k > 0 and tokens[k][2] in PARTICLES:
+        if tokens[k][2] in _SURNAME_PARTICLES:
+            return True
+        k -= 1
+    return False
 
 
 def full_name(value: str) -> Span | None:
@@ -232,19 +254,24 @@ def mailbox_name(value: str) -> Span | None:
 
 # Titles that say a person follows, whatever the name: "Mr Okonjo", "Frau Schäfer". The
 # rest of TITLES also begin other things ("Dr" a drive, "Miss" a verb, "Sir" a greeting).
-_PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "mx", "prof", "herr", "frau", "mme", "mlle"})
+_PERSONAL_TITLES = frozenset(
+    {"mr", "mrs", "ms", "mx", "prof", "herr", "herrn", "frau", "mme", "mlle"}
+)
 
 
 def titled_name(value: str) -> Span | None:
-    """ "Dr. Okafor", "Mr Okonjo": the name after the title, when the title is only ever a
-    person's or the name is a known one."""
-    title, _, rest = value.partition(" ")
-    title = title.rstrip(".").lower()
-    if title not in TITLES or not rest:
+    """ "Dr. Okafor", "Mr Okonjo", "Frau Dr. Weber": the name after the titles, when one of
+    them is only ever a person's or the name is a known one."""
+    words = value.split(" ")
+    titles = 0
+    while titles < len(words) and words[titles].rstrip(".").lower() in TITLES:
+        titles += 1
+    name = words[titles:]
+    if not titles or not name:
         return None
-    start = len(value) - len(rest)
-    known = _is_surname(rest.split(" ")[-1]) or _is_first_name(rest.split(" ")[0])
-    return (start, len(value)) if known or title in _PERSONAL_TITLES else None
+    known = _is_surname(name[-1]) or _is_first_name(name[0])
+    personal = any(w.rstrip(".").lower() in _PERSONAL_TITLES for w in words[:titles])
+    return (len(value) - len(" ".join(name)), len(value)) if known or personal else None
 
 
 # Who speaks in a chat export is a person, unless the line names a role or a program.
@@ -292,5 +319,9 @@ def mentioned_parts(name: str) -> list[str]:
     return [
         w
         for w in words
-        if len(w) >= 3 and key(w) not in TITLES and key(w) not in _COMMON_WORDS and "." not in w
+        if len(w) >= 3
+        and w[0].isupper()  # "van" and "der" are no mention of Ludwig van Beethoven
+        and key(w) not in TITLES
+        and key(w) not in _COMMON_WORDS
+        and "." not in w
     ]

@@ -61,6 +61,9 @@ _PHONE = words(
     "phone phones tel telephone mobile cell call fax contact whatsapp sms text ring dial reach"
 )
 _SSN = words("ssn ssns social security")
+# Labels of identity and account numbers: digits they label are no phone number ("SIN 046
+# 454 286" is also a Dutch number's shape).
+_ID_LABELS = words("ssn sin nhs nino passport iban aadhaar itin account acct")
 # Birth words of the languages our users write most after English ("Geburtsdatum",
 # "date de naissance", "fecha de nacimiento").
 _BIRTH = words(
@@ -70,7 +73,13 @@ _BIRTH = words(
 
 # A capitalised word of a name: "Lee", "McDonald", "O'Brien", "Smith-Jones", "Zoë".
 _NAME_WORD = r"(?:\p{Lu}['\x{2019}])?\p{Lu}\p{Ll}+(?:-?\p{Lu}\p{Ll}+){0,2}"
-_NAME = _NAME_WORD + r"(?:(?: \p{Lu}\.)? " + _NAME_WORD + r"){1,3}"
+_NAME = (
+    _NAME_WORD
+    + r"(?:(?: \p{Lu}\.)?"
+    + f"(?: (?:{'|'.join(sorted(names.PARTICLES))})){{0,2}} "
+    + _NAME_WORD
+    + "){1,3}"
+)
 # Labels after which the next capitalised words are a name, on the lists or not ("Patient:
 # Jhalak Majumdar"), in forms, tickets, payments and records.
 _NAME_LABELS = words(
@@ -138,16 +147,16 @@ _UK_POSTCODE_TAIL = r"(?:,? ?\n?" + _CITY + r",? [A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9]
 _SPEAKER = _NAME_WORD + f"(?: {_NAME_WORD}){{0,2}}"  # a chat line's speaker
 # An Eircode ("D02 X285", "P31 X2Y3"), after a Dublin postal district or a town (and county).
 _EIRCODE = r"(?:[ACDEFHKNPRTVWXY][0-9]{2}|D6W) ?[0-9ACDEFHKNPRTVWXY]{4}"
+_IE_PLACE = r"(?:,? ?\n?" + _CITY + r"(?:,? Co\.? \p{Lu}\p{Ll}+)?)"  # "Ballincollig, Co. Cork"
+_IE_DISTRICT = r"(?:,? ?\n?Dublin [0-9]{1,2}W?)"
 _IE_TAIL = (
-    r"(?:,? ?\n?(?:Dublin [0-9]{1,2}W?(?:,? "
-    + _EIRCODE
-    + r")?|"
-    + _CITY
-    + r"(?:,? Co\.? \p{Lu}\p{Ll}+)?,? "
-    + _EIRCODE
-    + "))"
+    f"(?:{_IE_PLACE}?{_IE_DISTRICT}(?:,? {_EIRCODE})?|{_IE_PLACE}{_IE_DISTRICT}?,? {_EIRCODE})"
 )
+# "…, Fitzroy VIC 3065": a suburb, a state and a postcode.
+_AU_TAIL = r"(?:,? ?\n?" + _CITY + r",? (?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT) [0-9]{4})"
 _ADDRESS = (
+    # "Unit 5, 42 Smith Street", "Flat 3, 10 Downing Street": the dwelling before the number.
+    r"(?:(?:Unit|Flat|Apartment|Apt|Suite|Level) [0-9]{1,4}[A-Z]?,? )?"
     r"[0-9]{1,6}[A-Za-z]?,? (?:(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)\.? )?"
     r"(?:[0-9]{1,3}(?:st|nd|rd|th)|\p{Lu}[\p{Ll}']+)(?: \p{Lu}[\p{Ll}']+){0,3} "
     # Plural forms ("Forks", "Estates") are USPS suffixes too; \b keeps "Estate" from
@@ -156,7 +165,7 @@ _ADDRESS = (
     r"(?: (?:NE|NW|SE|SW|N|S|E|W)\b\.?)?"
     r"(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Rm|Room|Flat|#)\.? ?#?"
     r"[0-9A-Z][0-9A-Z\-]{0,5})?"
-    f"(?:{_US_ZIP_TAIL}|{_UK_POSTCODE_TAIL}|{_CA_POSTAL_TAIL}|{_IE_TAIL})?"
+    f"(?:{_US_ZIP_TAIL}|{_UK_POSTCODE_TAIL}|{_CA_POSTAL_TAIL}|{_IE_TAIL}|{_AU_TAIL})?"
 )
 # The street first, then its number: German, Dutch and Nordic forms ("Hauptstraße 5, 10115
 # Berlin", "Keizersgracht 123, 1015 CJ Amsterdam", "Drottninggatan 53, 111 21 Stockholm").
@@ -258,7 +267,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         0.7,
         validators.phone_number("US"),
         context=_PHONE,
-        against=_NOT_PERSONAL,
+        against=_NOT_PERSONAL | _ID_LABELS,
     ),
     Recognizer(
         # National formats without a trunk 0 (Spanish numbers, Italian and Indian mobiles),
@@ -270,7 +279,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         validators.labeled_phone_number,
         context=_PHONE,
         needs_context=True,
-        against=_NOT_PERSONAL,
+        against=_NOT_PERSONAL | _ID_LABELS,
     ),
     Recognizer(
         "phone_national",
@@ -279,7 +288,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         0.6,
         validators.national_phone_number,
         context=_PHONE,
-        against=_NOT_PERSONAL,
+        against=_NOT_PERSONAL | _ID_LABELS,
     ),
     Recognizer(
         "ipv4",
@@ -393,7 +402,10 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     Recognizer(
         "us_driver_license",
         EntityType.US_DRIVER_LICENSE,
-        r"[A-Z]{1,2}[0-9]{4,13}|[A-Z][0-9]{3}-[0-9]{3,4}-[0-9]{3,4}(?:-[0-9]{1,3}){0,2}|[0-9]{7,12}",
+        # Letters and digits of most states, Illinois' dashed groups, digits only, and
+        # Washington's "WDL" numbers (issued since 2018).
+        r"[A-Z]{1,2}[0-9]{4,13}|[A-Z][0-9]{3}-[0-9]{3,4}-[0-9]{3,4}(?:-[0-9]{1,3}){0,2}|[0-9]{7,12}"
+        r"|WDL[0-9A-Z]{9}",
         0.45,
         context=words("driver drivers driving license licence dl dln lic"),
         needs_context=True,
@@ -613,7 +625,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     Recognizer(
         "person_titled",
         EntityType.PERSON,
-        f"(?:{'|'.join(sorted(t.capitalize() for t in names.TITLES))})\\.? "
+        f"(?:(?:{'|'.join(sorted(t.capitalize() for t in names.TITLES))})\\.? ){{1,2}}"
         + _NAME_WORD
         + f"(?: {_NAME_WORD})?",
         0.85,
