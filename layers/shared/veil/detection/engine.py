@@ -279,11 +279,15 @@ def repeats(text: str, entities: Sequence[Entity]) -> list[Entity]:
         return []
     occurrences = _Occurrences(text, [value for value, _ in wanted])
     starts, ends = [e.start for e in entities], [e.end for e in entities]
+    # An occurrence already found as this type, at least as surely, is no news: a text
+    # that repeats one name thousands of times would otherwise double its entities.
+    known = {(e.start, e.end, e.type): e.score for e in entities}
     return [
         Entity(entity.type, start, end, entity.score, "repeat", entity.explanation)
         for value, entity in wanted
         for start, end in occurrences.of(value)
-        if start != entity.start and not _cuts_into(entities, starts, ends, start, end)
+        if known.get((start, end, entity.type), -1.0) < entity.score
+        and not _cuts_into(entities, starts, ends, start, end)
     ]
 
 
