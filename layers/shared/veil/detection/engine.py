@@ -282,13 +282,26 @@ def repeats(text: str, entities: Sequence[Entity]) -> list[Entity]:
     # An occurrence already found as this type, at least as surely, is no news: a text
     # that repeats one name thousands of times would otherwise double its entities.
     known = {(e.start, e.end, e.type): e.score for e in entities}
-    return [
-        Entity(entity.type, start, end, entity.score, "repeat", entity.explanation)
-        for value, entity in wanted
-        for start, end in occurrences.of(value)
-        if known.get((start, end, entity.type), -1.0) < entity.score
-        and not _cuts_into(entities, starts, ends, start, end)
-    ]
+    found: list[Entity] = []
+    for value, entity in wanted:
+        size, kept_end = len(value), -1
+        for start in occurrences.starts(value):
+            end = start + size
+            # The cheap tests first: in a text that is one name after another, most
+            # occurrences of a name's parts lie inside names already found.
+            if (
+                start < kept_end
+                or not text.startswith(value, start)
+                or known.get((start, end, entity.type), -1.0) >= entity.score
+                or _cuts_into(entities, starts, ends, start, end)
+                or not is_bounded(text, start, end)
+            ):
+                continue
+            kept_end = end
+            found.append(
+                Entity(entity.type, start, end, entity.score, "repeat", entity.explanation)
+            )
+    return found
 
 
 class _Occurrences:
@@ -312,22 +325,13 @@ class _Occurrences:
                 if word in firsts:
                     self._starts.setdefault(word, []).append(start)
 
-    def of(self, value: str) -> Iterator[tuple[int, int]]:
-        """The spans where `value` stands as a whole token, left to right, not overlapping."""
+    def starts(self, value: str) -> Iterable[int]:
+        """Positions in ascending order, among them every start of a whole-token
+        occurrence of `value`; the caller tests each (`str.startswith`, `is_bounded`)."""
         first = _WORD.match(value)
         if self._starts is not None and first:
-            candidates: Iterable[int] = self._starts.get(first.group(), ())
-        else:
-            candidates = self._found(value)
-        text, end = self._text, -1
-        for start in candidates:
-            if (
-                start >= end
-                and text.startswith(value, start)
-                and is_bounded(text, start, start + len(value))
-            ):
-                end = start + len(value)
-                yield start, end
+            return self._starts.get(first.group(), ())
+        return self._found(value)
 
     def _found(self, value: str) -> Iterator[int]:
         start = self._text.find(value)
