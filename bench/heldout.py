@@ -19,6 +19,7 @@ SETS = {
     "heldout3": HERE / "heldout-3.txt",
     "heldout4": HERE / "heldout-4.txt",
     "heldout5": HERE / "heldout-5.txt",
+    "heldout6": HERE / "heldout-6.txt",
 }
 _MARK = re.compile(r"\[\[([A-Z_]+)\|(.*?)\]\]|\{\{(.*?)\}\}", re.DOTALL)
 
