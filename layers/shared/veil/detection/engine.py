@@ -284,14 +284,19 @@ def repeats(text: str, entities: Sequence[Entity]) -> list[Entity]:
     known = {(e.start, e.end, e.type): e.score for e in entities}
     found: list[Entity] = []
     for value, entity in wanted:
-        size, kept_end = len(value), -1
+        size, kept_end, after = len(value), -1, 0
         for start in occurrences.starts(value):
-            end = start + size
             # The cheap tests first: in a text that is one name after another, most
-            # occurrences of a name's parts lie inside names already found.
+            # occurrences of a name's parts lie inside names already found. `after` is the
+            # first finding that ends past `start` (both only grow): a candidate that
+            # begins inside it is part of a longer finding.
+            while after < len(ends) and ends[after] <= start:
+                after += 1
+            if start < kept_end or (after < len(ends) and starts[after] < start):
+                continue
+            end = start + size
             if (
-                start < kept_end
-                or not text.startswith(value, start)
+                not text.startswith(value, start)
                 or known.get((start, end, entity.type), -1.0) >= entity.score
                 or _cuts_into(entities, starts, ends, start, end)
                 or not is_bounded(text, start, end)
