@@ -284,15 +284,16 @@ def repeats(text: str, entities: Sequence[Entity]) -> list[Entity]:
     known = {(e.start, e.end, e.type): e.score for e in entities}
     found: list[Entity] = []
     for value, entity in wanted:
-        size, kept_end, after = len(value), -1, 0
+        size, skip_to = len(value), -1
         for start in occurrences.starts(value):
             # The cheap tests first: in a text that is one name after another, most
-            # occurrences of a name's parts lie inside names already found. `after` is the
-            # first finding that ends past `start` (both only grow): a candidate that
-            # begins inside it is part of a longer finding.
-            while after < len(ends) and ends[after] <= start:
-                after += 1
-            if start < kept_end or (after < len(ends) and starts[after] < start):
+            # occurrences of a name's parts lie inside names already found, and a candidate
+            # that begins inside a finding is part of it, as are the rest inside it.
+            if start < skip_to:
+                continue
+            inside = bisect_right(ends, start)
+            if inside < len(ends) and starts[inside] < start:
+                skip_to = ends[inside]
                 continue
             end = start + size
             if (
@@ -302,7 +303,7 @@ def repeats(text: str, entities: Sequence[Entity]) -> list[Entity]:
                 or not is_bounded(text, start, end)
             ):
                 continue
-            kept_end = end
+            skip_to = end
             found.append(
                 Entity(entity.type, start, end, entity.score, "repeat", entity.explanation)
             )
