@@ -148,8 +148,8 @@ def _name_span(value: str, known: int) -> Span | None:
     return None
 
 
-# Particles that mark the word after them as a surname; "der", "den", "das", "la" and "le"
-# are articles too ("Sie den Betrag"), and mark one only after these ("van der Berg").
+# Particles that mark the word after them as a surname; "der", "den", "la" and "le" are
+# articles too ("Sie den Betrag"), and mark one only after these ("van der Berg").
 _SURNAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "dos"})
 
 
